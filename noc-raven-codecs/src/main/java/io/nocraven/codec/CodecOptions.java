@@ -1,0 +1,209 @@
+package io.nocraven.codec;
+
+import io.nocraven.codec.snmp.SnmpUser;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings shared by the decoders, built once (from the CLI flags or the appliance configuration). Immutable.
+ */
+public final class CodecOptions
+{
+    /** Syslog parsing mode. */
+    public enum SyslogMode
+    {
+        /** Valid RFC 5424, and RFC 3164 only with a valid TIMESTAMP after the PRI; everything else is invalid. */
+        STRICT,
+        /** Accept the common violations and vendor dialects. */
+        LENIENT
+    }
+
+    private final SyslogMode syslogMode;
+    private final ZoneId timezone;
+    private final Integer year;
+    private final List<SnmpUser> snmpUsers;
+    private final long flowHoldBytes;
+    private final long flowHoldMillis;
+    private final Clock clock;
+
+    private CodecOptions(final Builder b)
+    {
+        this.syslogMode = b.syslogMode;
+        this.timezone = b.timezone;
+        this.year = b.year;
+        this.snmpUsers = List.copyOf(b.snmpUsers);
+        this.flowHoldBytes = b.flowHoldBytes;
+        this.flowHoldMillis = b.flowHoldMillis;
+        this.clock = b.clock;
+    }
+
+    /**
+     * @return a builder with the defaults.
+     */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /**
+     * @return the defaults.
+     */
+    public static CodecOptions defaults()
+    {
+        return builder().build();
+    }
+
+    /**
+     * @return syslog parsing mode (default lenient).
+     */
+    public SyslogMode syslogMode()
+    {
+        return syslogMode;
+    }
+
+    /**
+     * @return the zone applied to timestamps that carry none (RFC 3164, Windows events); default UTC.
+     */
+    public ZoneId timezone()
+    {
+        return timezone;
+    }
+
+    /**
+     * @return the year for RFC 3164 timestamps, or null to infer it from the receive time.
+     */
+    public Integer year()
+    {
+        return year;
+    }
+
+    /**
+     * @return SNMPv3 users.
+     */
+    public List<SnmpUser> snmpUsers()
+    {
+        return snmpUsers;
+    }
+
+    /**
+     * @return the most bytes of flow data held per exporter while waiting for a template.
+     */
+    public long flowHoldBytes()
+    {
+        return flowHoldBytes;
+    }
+
+    /**
+     * @return how long flow data may wait for its template, in milliseconds.
+     */
+    public long flowHoldMillis()
+    {
+        return flowHoldMillis;
+    }
+
+    /**
+     * @return the clock for template TTLs and holding (injectable for tests).
+     */
+    public Clock clock()
+    {
+        return clock;
+    }
+
+    /** Builds {@link CodecOptions}. */
+    public static final class Builder
+    {
+        private SyslogMode syslogMode = SyslogMode.LENIENT;
+        private ZoneId timezone = ZoneOffset.UTC;
+        private Integer year;
+        private List<SnmpUser> snmpUsers = List.of();
+        private long flowHoldBytes = 4L * 1024 * 1024;
+        private long flowHoldMillis = 60_000L;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder()
+        {
+        }
+
+        /**
+         * @param mode syslog mode.
+         * @return this.
+         */
+        public Builder syslogMode(final SyslogMode mode)
+        {
+            this.syslogMode = Objects.requireNonNull(mode, "syslogMode");
+            return this;
+        }
+
+        /**
+         * @param zone zone for zone-less timestamps.
+         * @return this.
+         */
+        public Builder timezone(final ZoneId zone)
+        {
+            this.timezone = Objects.requireNonNull(zone, "timezone");
+            return this;
+        }
+
+        /**
+         * @param year fixed year for RFC 3164 timestamps, or null to infer.
+         * @return this.
+         */
+        public Builder year(final Integer year)
+        {
+            this.year = year;
+            return this;
+        }
+
+        /**
+         * @param users SNMPv3 users.
+         * @return this.
+         */
+        public Builder snmpUsers(final List<SnmpUser> users)
+        {
+            this.snmpUsers = Objects.requireNonNull(users, "snmpUsers");
+            return this;
+        }
+
+        /**
+         * @param bytes most bytes held per exporter waiting for templates.
+         * @return this.
+         */
+        public Builder flowHoldBytes(final long bytes)
+        {
+            this.flowHoldBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param millis longest wait for a template.
+         * @return this.
+         */
+        public Builder flowHoldMillis(final long millis)
+        {
+            this.flowHoldMillis = millis;
+            return this;
+        }
+
+        /**
+         * @param clock time source.
+         * @return this.
+         */
+        public Builder clock(final Clock clock)
+        {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @return the options.
+         */
+        public CodecOptions build()
+        {
+            return new CodecOptions(this);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.nocraven.codec;
+
+/**
+ * Creates the decoder and stream framer for each protocol family. The one place that knows which class decodes
+ * what; the CLI and the appliance both go through it.
+ */
+public final class Decoders
+{
+    private Decoders()
+    {
+    }
+
+    /**
+     * Creates a decoder for a family. Stateful decoders (templates) keep per-exporter state, so create one per
+     * pipeline and reuse it for every datagram of that family.
+     *
+     * @param family  the protocol family.
+     * @param options shared decoder settings.
+     * @return a new decoder.
+     */
+    public static DatagramDecoder create(final ProtocolFamily family, final CodecOptions options)
+    {
+        switch (family)
+        {
+            default:
+                return new UnsupportedDecoder();
+        }
+    }
+
+    /**
+     * Creates a framer for one TCP connection of a family, or null when the family does not run over TCP.
+     *
+     * @param family  the protocol family.
+     * @param options shared decoder settings.
+     * @return a new framer, or null.
+     */
+    public static StreamFramer createFramer(final ProtocolFamily family, final CodecOptions options)
+    {
+        switch (family)
+        {
+            default:
+                return null;
+        }
+    }
+}

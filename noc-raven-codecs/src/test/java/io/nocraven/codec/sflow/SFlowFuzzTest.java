@@ -14,7 +14,7 @@ class SFlowFuzzTest
 {
     private final Robustness robustness = new Robustness(new SFlowDecoder(CodecOptions.defaults()));
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void shouldNeverThrowOnAnyInput(final byte[] input)
     {
         robustness.decodeChecked(input);

@@ -18,7 +18,7 @@ class NetFlowV5FuzzTest
     private final Robustness robustness =
         new Robustness(Decoders.create(ProtocolFamily.NETFLOW, CodecOptions.defaults()));
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void shouldNeverThrowOnAnyInput(final byte[] input)
     {
         robustness.decodeChecked(input);

@@ -149,6 +149,52 @@ class NetFlowV5CorpusTest
         assertEquals(0, out.count(RecordKind.INVALID));
     }
 
+    /**
+     * Graylog's pcaps carry no golden values upstream (only record counts, not enforced), so the first record of each
+     * was decoded with tshark 4.0.17 as an independent oracle:
+     * {@code tshark -r X.pcap -d udp.port==2055,cflow -c 1 -T fields -E separator=, -E occurrence=f -e cflow.sysuptime
+     * -e cflow.unix_secs -e cflow.unix_nsecs -e cflow.srcaddr -e cflow.dstaddr -e cflow.nexthop -e cflow.srcport
+     * -e cflow.dstport -e cflow.protocol -e cflow.packets -e cflow.octets -e cflow.timestart -e cflow.timeend
+     * -e cflow.inputint -e cflow.outputint -e cflow.srcmask -e cflow.dstmask -e cflow.samplerate}
+     * (times converted from tshark's seconds to milliseconds).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "netflow5.pcap, 384069, 1500986281, 2187000, 192.168.1.100, 192.168.1.1, 0.0.0.0, 0, 2048, 1, 1, 84, 33122, "
+            + "33122, 0, 0, 0, 0, 100",
+        "pmacctd-netflow5.pcap, 349248, 1501507696, 993776000, 172.17.0.2, 192.168.65.1, 0.0.0.0, 55112, 53, 17, 2, "
+            + "114, 6877, 6878, 0, 0, 0, 0, 0",
+        "netgraph-netflow5.pcap, 342619000, 1502181115, 100879414, 202.12.27.33, 91.64.55.126, 91.64.55.254, 53, "
+            + "51647, 17, 1, 752, 342584000, 342584000, 7, 3, 22, 32, 0"})
+    void shouldDecodeFirstGraylogRecordLikeTshark(final String pcap, final long uptime, final long secs,
+        final long nsecs, final String src, final String dst, final String nextHop, final int srcPort,
+        final int dstPort, final int protocol, final long packets, final long octets, final long first,
+        final long last, final int input, final int output, final int srcMask, final int dstMask, final int rate)
+    {
+        final List<JsonNode> out = FlowJson.decode(Decoders.create(ProtocolFamily.NETFLOW, CodecOptions.defaults()),
+            PcapUdp.read(CORPORA + "graylog-netflow/" + pcap), "udp/2055");
+        final JsonNode h = out.get(0).get("header");
+        assertEquals(uptime, h.get("sysUpTime").asLong());
+        assertEquals(java.time.Instant.ofEpochSecond(secs, nsecs), java.time.Instant.parse(h.get("exportTime").asText()));
+        assertEquals(rate, h.get("samplingInterval").asInt());
+        final JsonNode f = out.get(0).get("fields");
+        assertEquals(src, f.get("sourceIPv4Address").asText());
+        assertEquals(dst, f.get("destinationIPv4Address").asText());
+        assertEquals(nextHop, f.get("ipNextHopIPv4Address").asText());
+        assertEquals(srcPort, f.get("sourceTransportPort").asInt());
+        assertEquals(dstPort, f.get("destinationTransportPort").asInt());
+        assertEquals(protocol, f.get("protocolIdentifier").asInt());
+        assertEquals(packets, f.get("packetDeltaCount").asLong());
+        assertEquals(octets, f.get("octetDeltaCount").asLong());
+        assertEquals(first, f.get("flowStartSysUpTime").asLong());
+        assertEquals(last, f.get("flowEndSysUpTime").asLong());
+        assertEquals(input, f.get("ingressInterface").asInt());
+        assertEquals(output, f.get("egressInterface").asInt());
+        assertEquals(srcMask, f.get("sourceIPv4PrefixLength").asInt());
+        assertEquals(dstMask, f.get("destinationIPv4PrefixLength").asInt());
+        assertEquals(rate == 0 ? 1 : rate, f.get("samplingInterval").asInt());
+    }
+
     private static List<JsonNode> decodeRaw(final String path)
     {
         return FlowJson.decode(Decoders.create(ProtocolFamily.NETFLOW, CodecOptions.defaults()),

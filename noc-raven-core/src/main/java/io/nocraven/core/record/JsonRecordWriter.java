@@ -61,12 +61,14 @@ public final class JsonRecordWriter implements RecordWriter
         sb.append('"');
         context.appendExporter(sb);
         sb.append('"');
+        afterName = false;
         name("listener");
         stringValue(context.listener());
         name("receivedAt");
         sb.append('"');
         appendInstant(sb, context.receivedAtEpochNanos());
         sb.append('"');
+        afterName = false;
     }
 
     @Override

@@ -19,12 +19,13 @@ final class JsonErrors
     }
 
     /**
-     * @param ex what the parser threw.
+     * @param ex          what the parser threw.
+     * @param inputLength how many bytes the parser was given (a failure at the end means the input was cut short).
      * @return the reason.
      */
-    static String reason(final IOException ex)
+    static String reason(final IOException ex, final int inputLength)
     {
-        if (ex instanceof JsonEOFException)
+        if (ex instanceof JsonEOFException || offset(ex, 0) >= inputLength)
         {
             return "truncated JSON";
         }

@@ -160,7 +160,7 @@ public final class WindowsEventDecoder implements DatagramDecoder
         }
         catch (final IOException ex)
         {
-            return refuse(batch.context(), batch.out(), IngestResult.Outcome.MALFORMED, JsonErrors.reason(ex),
+            return refuse(batch.context(), batch.out(), IngestResult.Outcome.MALFORMED, JsonErrors.reason(ex, end - first),
                 JsonErrors.offset(ex, first - start), body, offset, length);
         }
         finishEvent(dialect, true, 0, first, end);
@@ -196,7 +196,7 @@ public final class WindowsEventDecoder implements DatagramDecoder
         }
         catch (final IOException ex)
         {
-            return refuse(batch.context(), batch.out(), IngestResult.Outcome.MALFORMED, JsonErrors.reason(ex),
+            return refuse(batch.context(), batch.out(), IngestResult.Outcome.MALFORMED, JsonErrors.reason(ex, end - first),
                 JsonErrors.offset(ex, first - start), body, offset, length);
         }
         int index = 0;
@@ -214,7 +214,7 @@ public final class WindowsEventDecoder implements DatagramDecoder
         }
         catch (final IOException ex)
         {
-            batch.reject(index, eventStart, end, JsonErrors.offset(ex, first - start), JsonErrors.reason(ex));
+            batch.reject(index, eventStart, end, JsonErrors.offset(ex, first - start), JsonErrors.reason(ex, end - first));
         }
         return batch.result();
     }
@@ -261,7 +261,7 @@ public final class WindowsEventDecoder implements DatagramDecoder
         }
         catch (final IOException ex)
         {
-            batch.reject(index, from, to, JsonErrors.offset(ex, from - start), JsonErrors.reason(ex));
+            batch.reject(index, from, to, JsonErrors.offset(ex, from - start), JsonErrors.reason(ex, to - from));
         }
     }
 

@@ -223,13 +223,15 @@ public final class WindowsEventDecoder implements DatagramDecoder
         final byte[] body, final int offset, final int length)
     {
         int count = 0;
-        for (int ls = start; ls < end; ls = lineEnd(b, ls, end) + 1)
+        for (int ls = start; ls < end; )
         {
-            if (skipWhitespace(b, ls, lineEnd(b, ls, end)) < lineEnd(b, ls, end) && ++count > limits.maxEvents())
+            final int le = lineEnd(b, ls, end);
+            if (skipWhitespace(b, ls, le) < le && ++count > limits.maxEvents())
             {
                 return refuse(batch.context(), batch.out(), IngestResult.Outcome.TOO_LARGE,
                     "more than " + limits.maxEvents() + " events", ls - start, body, offset, length);
             }
+            ls = le + 1;
         }
         int index = 0;
         for (int ls = start; ls < end; )

@@ -11,13 +11,10 @@ import io.nocraven.codec.DecodeStatus;
 import io.nocraven.core.record.InvalidRecords;
 import io.nocraven.core.record.Protocol;
 import io.nocraven.core.record.RecordContext;
-import io.nocraven.core.record.RecordKind;
 import io.nocraven.core.record.RecordWriter;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decodes HTTP bodies of Windows events (what {@code POST /api/v1/windows-events} receives) into canonical

@@ -58,6 +58,7 @@ public final class JsonRecordWriter implements RecordWriter
             stringValue(protocol.wireName());
         }
         name("exporter");
+        separator();
         sb.append('"');
         context.appendExporter(sb);
         sb.append('"');
@@ -65,6 +66,7 @@ public final class JsonRecordWriter implements RecordWriter
         name("listener");
         stringValue(context.listener());
         name("receivedAt");
+        separator();
         sb.append('"');
         appendInstant(sb, context.receivedAtEpochNanos());
         sb.append('"');

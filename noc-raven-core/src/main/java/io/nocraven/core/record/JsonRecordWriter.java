@@ -62,7 +62,6 @@ public final class JsonRecordWriter implements RecordWriter
         sb.append('"');
         context.appendExporter(sb);
         sb.append('"');
-        afterName = false;
         name("listener");
         stringValue(context.listener());
         name("receivedAt");
@@ -70,7 +69,6 @@ public final class JsonRecordWriter implements RecordWriter
         sb.append('"');
         appendInstant(sb, context.receivedAtEpochNanos());
         sb.append('"');
-        afterName = false;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -27,9 +28,12 @@ import java.util.zip.GZIPInputStream;
 final class BodyContentDecoder
 {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int INITIAL_WORK = 64 * 1024;
+    /** A work buffer grown past this by one large body is dropped before the next one, not kept for ever. */
+    private static final int RETAINED_WORK = 4 * 1024 * 1024;
 
     private final WindowsEventLimits limits;
-    private byte[] work = new byte[64 * 1024];
+    private byte[] work = new byte[INITIAL_WORK];
     private byte[] buf;
     private int offset;
     private int length;
@@ -94,6 +98,10 @@ final class BodyContentDecoder
     private boolean gunzip()
     {
         final int max = limits.maxDecodedBytes();
+        if (work.length > RETAINED_WORK)
+        {
+            work = new byte[INITIAL_WORK];
+        }
         int n = 0;
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(buf, offset, length), 8192))
         {
@@ -105,7 +113,7 @@ final class BodyContentDecoder
                     {
                         break;
                     }
-                    work = java.util.Arrays.copyOf(work, (int)Math.min((long)max + 1, Math.max(1024L, 2L * n)));
+                    work = Arrays.copyOf(work, (int)Math.min((long)max + 1, Math.max(1024L, 2L * n)));
                 }
                 final int r = in.read(work, n, work.length - n);
                 if (r < 0)

@@ -79,7 +79,7 @@ public final class CaptureReader
     }
 
     /**
-     * Reads a capture from a stream (not closed here).
+     * Reads a capture from a stream (not closed here; buffered here unless it is a buffered or byte-array stream).
      *
      * @param in      the capture bytes.
      * @param name    the name used in error messages.
@@ -91,7 +91,8 @@ public final class CaptureReader
     public static CaptureStats read(final InputStream in, final Path name, final PacketHandler handler) throws IOException
     {
         final CaptureStats stats = new CaptureStats();
-        final CaptureInput input = new CaptureInput(in, name);
+        final boolean buffered = in instanceof BufferedInputStream || in instanceof ByteArrayInputStream;
+        final CaptureInput input = new CaptureInput(buffered ? in : new BufferedInputStream(in, 1 << 16), name);
         final EndpointCache endpoints = new EndpointCache();
         final TcpStreamReassembler tcp = new TcpStreamReassembler(handler, endpoints, stats);
         final IpDissector ip = new IpDissector(new TransportDissector(handler, tcp, endpoints, stats), stats);

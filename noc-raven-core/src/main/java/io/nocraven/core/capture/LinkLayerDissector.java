@@ -4,6 +4,7 @@ package io.nocraven.core.capture;
  * Finds the IPv4/IPv6 packet inside a link-layer frame and hands it to the {@link IpDissector}.
  * <pre>
  *  Ethernet (1)   dst MAC (6) | src MAC (6) | [TPID 0x8100/0x88a8/0x9100 (2) | TCI (2)]* | EtherType (2) | payload
+ *  MPLS (EtherType 0x8847/0x8848)  [label (20 bits) | TC (3) | bottom of stack (1) | TTL (8)]+ | IPv4 or IPv6 by nibble
  *  SLL (113)      packet type (2) | ARPHRD (2) | address length (2) | address (8) | protocol (2) | payload
  *  SLL2 (276)     protocol (2) | reserved (2) | ifindex (4) | ARPHRD (2) | packet type (1) | addr len (1) | addr (8)
  *  NULL (0)       family (4, capturing host's byte order: 2 = IPv4; 10, 24, 28, 30 = IPv6) | payload
@@ -15,7 +16,10 @@ final class LinkLayerDissector implements FrameSink
 {
     private static final int ETHERTYPE_IPV4 = 0x0800;
     private static final int ETHERTYPE_IPV6 = 0x86DD;
+    private static final int ETHERTYPE_MPLS = 0x8847;
+    private static final int ETHERTYPE_MPLS_MULTICAST = 0x8848;
     private static final int MAX_VLAN_TAGS = 8;
+    private static final int MAX_MPLS_LABELS = 16;
 
     private final IpDissector ip;
     private final CaptureStats stats;
@@ -107,10 +111,45 @@ final class LinkLayerDissector implements FrameSink
         {
             ip.onIpv6(ts, buf, offset, length);
         }
+        else if (etherType == ETHERTYPE_MPLS || etherType == ETHERTYPE_MPLS_MULTICAST)
+        {
+            mpls(ts, buf, offset, length);
+        }
         else
         {
             stats.nonIpFrames++;
         }
+    }
+
+    private void mpls(final long ts, final byte[] buf, final int offset, final int length)
+    {
+        for (int p = 0, labels = 0; labels < MAX_MPLS_LABELS; p += 4, labels++)
+        {
+            if (p + 4 > length)
+            {
+                stats.truncatedFrames++;
+                return;
+            }
+            if ((buf[offset + p + 2] & 0x01) != 0)
+            {
+                final int rest = length - p - 4;
+                final int version = rest > 0 ? (buf[offset + p + 4] & 0xFF) >>> 4 : 0;
+                if (version == 4)
+                {
+                    ip.onIpv4(ts, buf, offset + p + 4, rest);
+                }
+                else if (version == 6)
+                {
+                    ip.onIpv6(ts, buf, offset + p + 4, rest);
+                }
+                else
+                {
+                    stats.nonIpFrames++;
+                }
+                return;
+            }
+        }
+        stats.nonIpFrames++;
     }
 
     private void family(final long ts, final byte[] buf, final int offset, final int length, final boolean networkOrder)

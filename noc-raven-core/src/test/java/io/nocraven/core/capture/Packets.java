@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class Packets
 {
-    static final long T0 = 1_700_000_000_123_456_789L;
+    /** A capture time with whole microseconds (what a microsecond pcap keeps). */
+    static final long T0 = 1_700_000_000_123_456_000L;
 
     private Packets()
     {

@@ -50,7 +50,7 @@ final class CaptureInput
         if (n < length)
         {
             throw error(start, "truncated " + what + ": " + (position - start) + " of " + (length + position - start - n)
-                + " bytes before the end of the file");
+                + " bytes");
         }
     }
 

@@ -188,7 +188,7 @@ final class Packets
     }
 
     /** What a capture delivered, as readable text lines, plus the stats. */
-    static final class Recorded implements PacketHandler
+    static class Recorded implements PacketHandler
     {
         final List<String> events = new ArrayList<>();
         final List<byte[]> udpPayloads = new ArrayList<>();

@@ -166,7 +166,7 @@ final class TcpStreamReassembler
     private void deliver(final long ts, final Direction d, final int seq, final byte[] buf, final int offset, final int length)
     {
         final int seen = d.next - seq;
-        if (seen >= length)
+        if (Integer.compareUnsigned(seen, length) >= 0)
         {
             stats.tcpRetransmittedBytes += length;
             return;

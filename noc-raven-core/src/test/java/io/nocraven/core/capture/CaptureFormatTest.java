@@ -155,7 +155,8 @@ class CaptureFormatTest
         assertArrayEquals(Captures.udpPayloads("/fixtures/netflow/softflowd_v5.pcap").get(4), r.udpPayloads.get(4));
 
         Files.write(cut, Arrays.copyOf(whole, offset + 10));
-        final CaptureFormatException header = assertThrows(CaptureFormatException.class, () -> CaptureReader.read(cut, new Packets.Recorded()));
+        final CaptureFormatException header = assertThrows(CaptureFormatException.class,
+            () -> CaptureReader.read(cut, new Packets.Recorded()));
         assertEquals(cut + ": offset " + offset + ": truncated packet record header: 10 of 16 bytes", header.getMessage());
     }
 
@@ -167,7 +168,8 @@ class CaptureFormatTest
             () -> CaptureReader.read(Arrays.copyOf(whole, whole.length - 3), Path.of("v9.pcapng"), new Packets.Recorded()));
         assertTrue(cut.getMessage().matches("v9\\.pcapng: offset \\d+: truncated block: \\d+ of \\d+ bytes"), cut.getMessage());
 
-        final byte[] badTrailer = new PcapngBuilder().section(ByteOrder.LITTLE_ENDIAN).iface(LinkType.RAW, 0, -1, 0).epb(0, 0, PACKET).build();
+        final byte[] badTrailer = new PcapngBuilder().section(ByteOrder.LITTLE_ENDIAN).iface(LinkType.RAW, 0, -1, 0).epb(0, 0, PACKET)
+            .build();
         badTrailer[badTrailer.length - 4]++;
         final CaptureFormatException trailer = assertThrows(CaptureFormatException.class,
             () -> CaptureReader.read(badTrailer, Path.of("t.pcapng"), new Packets.Recorded()));
@@ -185,7 +187,8 @@ class CaptureFormatTest
     {
         final Path garbage = dir.resolve("notes.txt");
         Files.writeString(garbage, "hello, this is not a capture");
-        final CaptureFormatException ex = assertThrows(CaptureFormatException.class, () -> CaptureReader.read(garbage, new Packets.Recorded()));
+        final CaptureFormatException ex = assertThrows(CaptureFormatException.class,
+            () -> CaptureReader.read(garbage, new Packets.Recorded()));
         assertEquals(garbage + ": offset 0: not a capture file: magic 0x68656c6c (expected: pcap a1b2c3d4 or a1b23c4d in either byte order,"
             + " or pcapng 0a0d0d0a)", ex.getMessage());
         final Path empty = dir.resolve("empty");

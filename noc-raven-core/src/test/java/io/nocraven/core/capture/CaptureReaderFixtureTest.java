@@ -148,7 +148,8 @@ class CaptureReaderFixtureTest
         {
             if (entry.endsWith(".pcap") || entry.endsWith(".pcapng"))
             {
-                assertTrue(counted.contains("/fixtures/" + entry), "add the tshark counts of /fixtures/" + entry + " to COUNTS and the table");
+                assertTrue(counted.contains("/fixtures/" + entry),
+                    "add the tshark counts of /fixtures/" + entry + " to COUNTS and the table");
             }
         }
     }

@@ -136,8 +136,10 @@ class IpReassemblerTest
     {
         final byte[] inner = Packets.concat(ipv6Extension(17), DATAGRAM);
         final byte[] first = Packets.concat(ipv6Extension(44), ipv6Fragment(60, 5, 0, true, Arrays.copyOfRange(inner, 0, 1600)));
-        final byte[] second = Packets.concat(ipv6Extension(44), ipv6Fragment(60, 5, 1600, false, Arrays.copyOfRange(inner, 1600, inner.length)));
-        final Packets.Recorded r = read(pcap(LinkType.RAW, ipv6("2001:db8::a", "2001:db8::b", 0, second), ipv6("2001:db8::a", "2001:db8::b", 0, first)));
+        final byte[] second = Packets.concat(ipv6Extension(44),
+            ipv6Fragment(60, 5, 1600, false, Arrays.copyOfRange(inner, 1600, inner.length)));
+        final Packets.Recorded r = read(pcap(LinkType.RAW, ipv6("2001:db8::a", "2001:db8::b", 0, second),
+            ipv6("2001:db8::a", "2001:db8::b", 0, first)));
         assertEquals(1, r.events.size());
         assertArrayEquals(PAYLOAD, r.udpPayloads.get(0));
     }

@@ -21,7 +21,8 @@ class LinkLayerDissectorTest
     private static final byte[] PAYLOAD = "<13>hello".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] V4 = ipv4("192.0.2.1", "198.51.100.2", 17, udp(5000, 514, PAYLOAD));
     private static final byte[] V6 = ipv6("2001:db8::1", "2001:db8::2", 17, udp(5001, 514, PAYLOAD));
-    private static final List<String> BOTH = List.of("udp 192.0.2.1:5000 > 198.51.100.2:514 9", "udp 2001:db8:0:0:0:0:0:1:5001 > 2001:db8:0:0:0:0:0:2:514 9");
+    private static final List<String> BOTH = List.of("udp 192.0.2.1:5000 > 198.51.100.2:514 9",
+        "udp 2001:db8:0:0:0:0:0:1:5001 > 2001:db8:0:0:0:0:0:2:514 9");
 
     @Test
     void shouldReadEthernetWithoutAndWithVlanAndQinQTags()
@@ -107,8 +108,10 @@ class LinkLayerDissectorTest
     @Test
     void shouldSkipIpv6ExtensionHeadersAndIpv4Options()
     {
-        final byte[] chained = concat(Packets.ipv6Extension(43), Packets.ipv6Extension(60), Packets.ipv6Extension(17), udp(5001, 514, PAYLOAD));
-        final byte[] withOptions = concat(bytes(0x46), Arrays.copyOfRange(V4, 1, 20), bytes(1, 1, 1, 0), Arrays.copyOfRange(V4, 20, V4.length));
+        final byte[] chained = concat(Packets.ipv6Extension(43), Packets.ipv6Extension(60), Packets.ipv6Extension(17),
+            udp(5001, 514, PAYLOAD));
+        final byte[] withOptions = concat(bytes(0x46), Arrays.copyOfRange(V4, 1, 20), bytes(1, 1, 1, 0),
+            Arrays.copyOfRange(V4, 20, V4.length));
         Bytes.putInt16(withOptions, 2, withOptions.length);
         final Packets.Recorded r = read(pcap(LinkType.RAW, withOptions, ipv6("2001:db8::1", "2001:db8::2", 0, chained)));
         assertEquals(BOTH, r.events);

@@ -36,8 +36,8 @@ class PcapWriterTest
             final Packets.Recorded r = new Packets.Recorded()
             {
                 @Override
-                public void onUdp(final long ts, final InetSocketAddress src, final InetSocketAddress dst, final byte[] data, final int offset,
-                    final int length)
+                public void onUdp(final long ts, final InetSocketAddress src, final InetSocketAddress dst, final byte[] data,
+                    final int offset, final int length)
                 {
                     again.add(new Captures.Datagram(ts, src, dst, Arrays.copyOfRange(data, offset, offset + length)));
                 }
@@ -77,7 +77,8 @@ class PcapWriterTest
         final PcapWriter writer = new PcapWriter(new ByteArrayOutputStream(), LinkType.RAW, false);
         assertThrows(IllegalArgumentException.class, () -> writer.writeFrame(-1, new byte[1], 0, 1));
         final PcapWriter sll = new PcapWriter(new ByteArrayOutputStream(), LinkType.LINUX_SLL, false);
-        assertThrows(IllegalStateException.class, () -> sll.writeUdp(0, endpoint("192.0.2.1", 1), endpoint("192.0.2.2", 2), new byte[1], 0, 1));
+        assertThrows(IllegalStateException.class,
+            () -> sll.writeUdp(0, endpoint("192.0.2.1", 1), endpoint("192.0.2.2", 2), new byte[1], 0, 1));
     }
 
     private static int sum(final byte[] buf, final int offset, final int length, final int initial)

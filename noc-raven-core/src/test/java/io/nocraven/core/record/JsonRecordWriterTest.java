@@ -20,7 +20,8 @@ class JsonRecordWriterTest
 {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final String ENVELOPE = "{\"kind\":\"flow\",\"protocol\":\"ipfix\",\"exporter\":\"192.0.2.1:4739\",\"listener\":\"ipfix-udp\","
+    private static final String ENVELOPE = "{\"kind\":\"flow\",\"protocol\":\"ipfix\",\"exporter\":\"192.0.2.1:4739\","
+        + "\"listener\":\"ipfix-udp\","
         + "\"receivedAt\":\"2024-03-15T10:00:02.087825Z\"";
 
     private final JsonLines out = new JsonLines();
@@ -86,7 +87,8 @@ class JsonRecordWriterTest
             out.field("we\"ird\n", "v");
             out.field("nothing", (CharSequence)null);
         });
-        assertEquals(ENVELOPE + ",\"s\":\"q\\\"b\\\\s/n\\nr\\rt\\tnul\\u0000us\\u001fdel\\u007fls\\u2028ps\\u2029nel\\u0085é😀lone\uFFFDx\uFFFDend\","
+        assertEquals(ENVELOPE + ",\"s\":\"q\\\"b\\\\s/n\\nr\\rt\\tnul\\u0000us\\u001fdel\\u007f"
+            + "ls\\u2028ps\\u2029nel\\u0085é😀lone\uFFFDx\uFFFDend\","
             + "\"we\\\"ird\\n\":\"v\",\"nothing\":null}", line);
         final JsonNode node = parse(line);
         assertEquals(nasty.replace('\uD800', '\uFFFD').replace('\uDC00', '\uFFFD'), node.get("s").asText());
@@ -99,7 +101,8 @@ class JsonRecordWriterTest
     @Test
     void shouldWriteUtf8BytesAsEscapedTextWithReplacements()
     {
-        final byte[] bytes = {'a', '"', (byte)0xC3, (byte)0xA9, (byte)0xE2, (byte)0x80, (byte)0xA8, (byte)0xFF, '\n', (byte)0xE2, (byte)0x82};
+        final byte[] bytes = {'a', '"', (byte)0xC3, (byte)0xA9, (byte)0xE2, (byte)0x80, (byte)0xA8, (byte)0xFF, '\n', (byte)0xE2,
+            (byte)0x82};
         final String line = one(() ->
         {
             out.name("m");
@@ -164,7 +167,8 @@ class JsonRecordWriterTest
             out.name("d6").doubleValue(-0.0);
         });
         assertEquals(ENVELOPE + ",\"v4\":\"10.0.0.1\",\"v6\":\"2001:db8::1\",\"mac\":\"01:02:03:04:05:ab\",\"hex\":\"00ff10\","
-            + "\"t\":\"2024-02-29T00:00:00.005Z\",\"ms\":\"1969-12-31T23:59:59.999Z\",\"d1\":1.5,\"d2\":2,\"d3\":\"NaN\",\"d4\":\"-Infinity\","
+            + "\"t\":\"2024-02-29T00:00:00.005Z\",\"ms\":\"1969-12-31T23:59:59.999Z\",\"d1\":1.5,\"d2\":2,\"d3\":\"NaN\","
+            + "\"d4\":\"-Infinity\","
             + "\"d5\":1.0E300,\"d6\":0}", line);
         assertEquals(1e300, parse(line).get("d5").doubleValue());
     }
@@ -184,7 +188,8 @@ class JsonRecordWriterTest
         context.set(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)0xFF, (byte)0xFF, (byte)192, 0, 2, 1}, 0, 16, 65535, "l", -1L);
         InvalidRecords.write(out, Protocol.SNMP_V3, context, "bad \"thing\"", 3, new byte[] {1, 2, 3, 4}, 1, 2);
         assertEquals("{\"kind\":\"invalid\",\"protocol\":\"snmp-v3\",\"exporter\":\"[::ffff:192.0.2.1]:65535\",\"listener\":\"l\","
-            + "\"receivedAt\":\"1969-12-31T23:59:59.999999999Z\",\"reason\":\"bad \\\"thing\\\"\",\"offset\":3,\"length\":2,\"hex\":\"0203\"}",
+            + "\"receivedAt\":\"1969-12-31T23:59:59.999999999Z\",\"reason\":\"bad \\\"thing\\\"\",\"offset\":3,\"length\":2,"
+            + "\"hex\":\"0203\"}",
             out.last());
         parse(out.last());
     }

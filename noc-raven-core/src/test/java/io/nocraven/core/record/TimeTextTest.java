@@ -35,6 +35,9 @@ class TimeTextTest
         "-62167219201, 0, 0, -0001-12-31T23:59:59Z",
         "4102444800, 1000, 6, 2100-01-01T00:00:00.000001Z",
         "1710496802, 87825000, 9, 2024-03-15T10:00:02.087825000Z",
+        "0, -1, 9, 1969-12-31T23:59:59.999999999Z",
+        "0, 1500000000, 3, 1970-01-01T00:00:01.500Z",
+        "0, 5, 12, 1970-01-01T00:00:00.000000005Z",
     })
     void shouldWriteIsoTimestampsWithExactlyTheDigitsAskedFor(final long seconds, final int nanos, final int digits, final String expected)
     {

@@ -1,5 +1,6 @@
 package io.nocraven.testing;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -89,6 +90,20 @@ public final class Mutations
                 .mapToObj(n -> new Mutation("input " + i + " prefix " + n, Arrays.copyOf(data, n)));
             return Stream.concat(cut, labelledFlips(data, seed * 31 + i, flips, "input " + i + " "));
         });
+    }
+
+    /**
+     * @param captures classpath captures, e.g. every {@code Fixtures.list("/fixtures/netflow", ".pcap")}.
+     * @return every proper prefix and {@link #DEFAULT_FLIPS} bit-flip variants of every UDP datagram of every capture.
+     */
+    public static Stream<Mutation> everyPrefixAndBitFlipOfCaptures(final List<String> captures)
+    {
+        final List<byte[]> payloads = new ArrayList<>();
+        for (final String capture : captures)
+        {
+            payloads.addAll(Captures.udpPayloads(capture));
+        }
+        return everyPrefixAndBitFlip(payloads);
     }
 
     private static Stream<Mutation> labelledFlips(final byte[] data, final long seed, final int count, final String prefix)

@@ -60,6 +60,9 @@ class TestSupportTest
         assertEquals(total + 14 * Mutations.DEFAULT_FLIPS, all.size());
         assertEquals("input 0 prefix 0 (0 bytes)", all.get(0).toString());
         assertThrows(IllegalArgumentException.class, () -> Mutations.everyPrefixAndBitFlip(List.of()));
+        final List<String> snmp = List.of("/fixtures/snmp/snmp_v2c_traps.pcap", "/fixtures/snmp/snmp_rejected.pcap");
+        final long snmpBytes = snmp.stream().flatMap(c -> Captures.udpPayloads(c).stream()).mapToLong(p -> p.length).sum();
+        assertEquals(snmpBytes + (5 + 3) * Mutations.DEFAULT_FLIPS, Mutations.everyPrefixAndBitFlipOfCaptures(snmp).count());
     }
 
     @Test

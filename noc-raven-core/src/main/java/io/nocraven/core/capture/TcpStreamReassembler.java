@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
  *       {@link #MAX_PENDING_BYTES} bytes per direction; beyond that they are dropped and counted) and delivered once
  *       the gap is filled.</li>
  *   <li>FIN ends the direction once every byte before it was delivered; RST ends it at once (buffered segments are
- *       dropped). A SYN on an ended direction starts a new connection. {@link #finish} ends every open direction.</li>
+ *       dropped). A SYN on an ended direction starts a new connection; a SYN with another initial sequence number on
+ *       an open direction (the ports were reused without a FIN or RST in the capture) ends the old one and starts a
+ *       new one. {@link #finish} ends every open direction.</li>
  * </ul>
  * Sequence numbers compare modulo 2^32 (RFC 1982 arithmetic on {@code int}s).
  */
@@ -79,6 +81,10 @@ final class TcpStreamReassembler
     {
         final boolean syn = (flags & SYN) != 0;
         Direction d = directions.get(probe.set(addr, srcAt, dstAt, addrLength, srcPort, dstPort));
+        if (d != null && !d.ended && syn && seq + 1 != d.next)
+        {
+            end(ts, d);
+        }
         if (d == null || (d.ended && syn))
         {
             if (d == null && directions.size() >= MAX_DIRECTIONS && !evictEnded())

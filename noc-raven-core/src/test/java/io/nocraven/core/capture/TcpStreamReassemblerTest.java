@@ -122,6 +122,15 @@ class TcpStreamReassemblerTest
     }
 
     @Test
+    void shouldIgnoreARetransmittedSynAndRestartOnASynWithANewInitialSequenceNumber()
+    {
+        final Packets.Recorded r = read(pcap(LinkType.RAW, seg(10, SYN, ""), seg(10, SYN, ""), seg(11, PSH_ACK, "one"),
+            seg(5000, SYN, ""), seg(5001, PSH_ACK, "two")));
+        assertEquals(List.of("tcp 10.0.0.1:40000 > 10.0.0.2:601 one", "end 10.0.0.1:40000 > 10.0.0.2:601",
+            "tcp 10.0.0.1:40000 > 10.0.0.2:601 two", "end 10.0.0.1:40000 > 10.0.0.2:601"), r.events);
+    }
+
+    @Test
     void shouldBoundTheOutOfOrderBuffer()
     {
         final byte[][] frames = new byte[TcpStreamReassembler.MAX_PENDING_SEGMENTS + 3][];

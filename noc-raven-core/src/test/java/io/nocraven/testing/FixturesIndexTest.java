@@ -40,8 +40,8 @@ class FixturesIndexTest
         assertTrue(v5.contains("/fixtures/netflow/softflowd_v5.pcap"), v5.toString());
         assertTrue(v5.stream().allMatch(p -> p.startsWith("/fixtures/netflow/") && p.endsWith(".pcap")), v5.toString());
         assertEquals(21, v5.size(), "ls fixtures/netflow/*.pcap | wc -l");
-        assertEquals(List.of("/fixtures/capture/softflowd_v9.pcapng", "/fixtures/capture/logger_rfc5424_tcp_octet.pcapng").stream().sorted()
-            .collect(Collectors.toList()), Fixtures.list("/fixtures/capture/", ".pcapng"));
+        assertEquals(List.of("/fixtures/capture/logger_rfc5424_tcp_octet.pcapng", "/fixtures/capture/merged_two_interfaces.pcapng",
+            "/fixtures/capture/softflowd_v9.pcapng"), Fixtures.list("/fixtures/capture/", ".pcapng"));
         assertThrows(IllegalArgumentException.class, () -> Fixtures.list("/fixtures/netflw", ".pcap"));
         assertThrows(IllegalArgumentException.class, () -> Fixtures.bytes("/fixtures/missing.pcap"));
     }

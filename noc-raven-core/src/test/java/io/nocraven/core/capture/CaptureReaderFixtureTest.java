@@ -7,7 +7,6 @@ import io.nocraven.testing.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetSocketAddress;
 import java.security.MessageDigest;
@@ -35,6 +34,8 @@ class CaptureReaderFixtureTest
     private static final String[] COUNTS = {
         "/fixtures/capture/logger_rfc5424_tcp_octet.pcapng, 90, 0, 90",
         "/fixtures/capture/logger_rfc5424_udp.nsec.pcap, 29, 29, 0",
+        "/fixtures/capture/merged_two_interfaces.pcapng, 34, 34, 0",
+        "/fixtures/capture/raw_ip_nsec.pcap, 5, 5, 0",
         "/fixtures/capture/softflowd_v9.pcapng, 17, 17, 0",
         "/fixtures/corpora/graylog-netflow/netflow5.pcap, 3, 3, 0",
         "/fixtures/corpora/graylog-netflow/netflow9.pcap, 9, 9, 0",
@@ -84,6 +85,8 @@ class CaptureReaderFixtureTest
     @CsvSource({
         "/fixtures/capture/logger_rfc5424_tcp_octet.pcapng, 90, 0, 90",
         "/fixtures/capture/logger_rfc5424_udp.nsec.pcap, 29, 29, 0",
+        "/fixtures/capture/merged_two_interfaces.pcapng, 34, 34, 0",
+        "/fixtures/capture/raw_ip_nsec.pcap, 5, 5, 0",
         "/fixtures/capture/softflowd_v9.pcapng, 17, 17, 0",
         "/fixtures/corpora/graylog-netflow/netflow5.pcap, 3, 3, 0",
         "/fixtures/corpora/graylog-netflow/netflow9.pcap, 9, 9, 0",
@@ -166,13 +169,19 @@ class CaptureReaderFixtureTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"softflowd_v5", "softflowd_v9", "softflowd_v9_vlan_sampled", "logger_rfc5424_udp", "snmp_v2c_traps", "traffic"})
-    void shouldGiveEveryDatagramAsTsharkDoes(final String name)
+    @CsvSource({
+        "/fixtures/netflow/softflowd_v5.pcap, softflowd_v5",
+        "/fixtures/netflow/softflowd_v9.pcap, softflowd_v9",
+        "/fixtures/netflow/softflowd_v9_vlan_sampled.pcap, softflowd_v9_vlan_sampled",
+        "/fixtures/syslog/logger_rfc5424_udp.pcap, logger_rfc5424_udp",
+        "/fixtures/snmp/snmp_v2c_traps.pcap, snmp_v2c_traps",
+        "/fixtures/traffic/traffic.pcap, traffic",
+        "/fixtures/capture/merged_two_interfaces.pcapng, merged_two_interfaces",
+    })
+    void shouldGiveEveryDatagramAsTsharkDoes(final String resource, final String name)
     {
-        final String folder = name.startsWith("softflowd") ? "netflow" : name.startsWith("logger") ? "syslog"
-            : name.startsWith("snmp") ? "snmp" : "traffic";
         final List<String> actual = new ArrayList<>();
-        for (final Captures.Datagram d : Captures.udp("/fixtures/" + folder + "/" + name + ".pcap"))
+        for (final Captures.Datagram d : Captures.udp(resource))
         {
             actual.add(oracleLine(d));
         }

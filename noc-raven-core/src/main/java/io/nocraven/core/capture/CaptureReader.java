@@ -109,11 +109,11 @@ public final class CaptureReader
         final int magic = n == 4 ? Bytes.int32(header, 0, true) : 0;
         try
         {
-            if (n == 4 && PcapFormat.isMagic(magic))
+            if (n == 4 && PcapDescriptor.isMagic(magic))
             {
                 PcapFormat.read(input, header, sink, stats);
             }
-            else if (n == 4 && magic == PcapngFormat.SHB)
+            else if (n == 4 && magic == PcapngDescriptor.SHB)
             {
                 PcapngFormat.read(input, header, sink, stats);
             }
@@ -166,6 +166,6 @@ public final class CaptureReader
             return false;
         }
         final int magic = Bytes.int32(buf, offset, true);
-        return PcapFormat.isMagic(magic) || magic == PcapngFormat.SHB;
+        return PcapDescriptor.isMagic(magic) || magic == PcapngDescriptor.SHB;
     }
 }

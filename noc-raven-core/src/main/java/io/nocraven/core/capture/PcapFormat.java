@@ -2,43 +2,24 @@ package io.nocraven.core.capture;
 
 import java.io.IOException;
 
+import static io.nocraven.core.capture.PcapDescriptor.CAPTURED_LENGTH_OFFSET;
+import static io.nocraven.core.capture.PcapDescriptor.FILE_HEADER_LENGTH;
+import static io.nocraven.core.capture.PcapDescriptor.FRACTION_OFFSET;
+import static io.nocraven.core.capture.PcapDescriptor.LINK_TYPE_OFFSET;
+import static io.nocraven.core.capture.PcapDescriptor.MAGIC_MICROS;
+import static io.nocraven.core.capture.PcapDescriptor.MAGIC_NANOS;
+import static io.nocraven.core.capture.PcapDescriptor.MAGIC_OFFSET;
+import static io.nocraven.core.capture.PcapDescriptor.MAX_RECORD;
+import static io.nocraven.core.capture.PcapDescriptor.RECORD_HEADER_LENGTH;
+import static io.nocraven.core.capture.PcapDescriptor.SECONDS_OFFSET;
+
 /**
- * Classic libpcap files (https://www.ietf.org/archive/id/draft-ietf-opsawg-pcap-04.html): either byte order,
- * microsecond ({@code a1b2c3d4}) or nanosecond ({@code a1b23c4d}) timestamps.
- * <pre>
- *  global header (24 bytes)                      packet record (16 bytes + data)
- *  0  magic number                               0  timestamp seconds (unsigned)
- *  4  major version (2) | minor version (4)      4  timestamp micro- or nanoseconds
- *  8  reserved (thiszone)                        8  captured length
- *  12 reserved (sigfigs)                         12 original length
- *  16 snapshot length                            16 captured bytes
- *  20 FCS bits (4) | link type (16 low bits)
- * </pre>
+ * Reads classic libpcap files ({@link PcapDescriptor}): either byte order, microsecond or nanosecond timestamps.
  */
 final class PcapFormat
 {
-    /** Magic of microsecond files, as read big-endian. */
-    static final int MAGIC_MICROS = 0xA1B2C3D4;
-    /** Magic of nanosecond files, as read big-endian. */
-    static final int MAGIC_NANOS = 0xA1B23C4D;
-    /** Largest captured length accepted in one record (well above any real snapshot length). */
-    static final int MAX_RECORD = 16 * 1024 * 1024;
-
-    private static final int GLOBAL_HEADER = 24;
-    private static final int RECORD_HEADER = 16;
-
     private PcapFormat()
     {
-    }
-
-    /**
-     * @param magic the first four bytes read big-endian.
-     * @return true for a classic pcap magic in either byte order.
-     */
-    static boolean isMagic(final int magic)
-    {
-        return magic == MAGIC_MICROS || magic == MAGIC_NANOS
-            || magic == Integer.reverseBytes(MAGIC_MICROS) || magic == Integer.reverseBytes(MAGIC_NANOS);
     }
 
     /**
@@ -46,28 +27,28 @@ final class PcapFormat
      */
     static void read(final CaptureInput in, final byte[] header, final FrameSink sink, final CaptureStats stats) throws IOException
     {
-        in.readFully(header, 4, GLOBAL_HEADER - 4, 0, "pcap file header");
-        final int magic = Bytes.int32(header, 0, true);
+        in.readFully(header, 4, FILE_HEADER_LENGTH - 4, 0, "pcap file header");
+        final int magic = Bytes.int32(header, MAGIC_OFFSET, true);
         final boolean bigEndian = magic == MAGIC_MICROS || magic == MAGIC_NANOS;
         final boolean nanos = magic == MAGIC_NANOS || magic == Integer.reverseBytes(MAGIC_NANOS);
-        final int linkType = Bytes.int32(header, 20, bigEndian) & 0xFFFF;
+        final int linkType = Bytes.int32(header, LINK_TYPE_OFFSET, bigEndian) & 0xFFFF;
 
         byte[] buf = new byte[65_536];
         while (true)
         {
             final long start = in.position();
-            final int n = in.read(buf, 0, RECORD_HEADER);
+            final int n = in.read(buf, 0, RECORD_HEADER_LENGTH);
             if (n == 0)
             {
                 return;
             }
-            if (n < RECORD_HEADER)
+            if (n < RECORD_HEADER_LENGTH)
             {
-                throw in.error(start, "truncated packet record header: " + n + " of " + RECORD_HEADER + " bytes");
+                throw in.error(start, "truncated packet record header: " + n + " of " + RECORD_HEADER_LENGTH + " bytes");
             }
-            final long seconds = Bytes.int32(buf, 0, bigEndian) & 0xFFFF_FFFFL;
-            final long fraction = Bytes.int32(buf, 4, bigEndian) & 0xFFFF_FFFFL;
-            final long captured = Bytes.int32(buf, 8, bigEndian) & 0xFFFF_FFFFL;
+            final long seconds = Bytes.int32(buf, SECONDS_OFFSET, bigEndian) & 0xFFFF_FFFFL;
+            final long fraction = Bytes.int32(buf, FRACTION_OFFSET, bigEndian) & 0xFFFF_FFFFL;
+            final long captured = Bytes.int32(buf, CAPTURED_LENGTH_OFFSET, bigEndian) & 0xFFFF_FFFFL;
             if (captured > MAX_RECORD)
             {
                 throw in.error(start, "packet record captured length " + captured + " (expected: at most " + MAX_RECORD + ")");
@@ -80,7 +61,7 @@ final class PcapFormat
             final int got = in.read(buf, 0, length);
             if (got < length)
             {
-                throw in.error(start, "truncated packet record: " + (RECORD_HEADER + got) + " of " + (RECORD_HEADER + length)
+                throw in.error(start, "truncated packet record: " + (RECORD_HEADER_LENGTH + got) + " of " + (RECORD_HEADER_LENGTH + length)
                     + " bytes");
             }
             stats.frames++;

@@ -30,7 +30,7 @@ public final class PcapWriter implements Closeable, Flushable
     private final OutputStream out;
     private final int linkType;
     private final boolean nanosecond;
-    private final byte[] recordHeader = new byte[16];
+    private final byte[] recordHeader = new byte[PcapDescriptor.RECORD_HEADER_LENGTH];
 
     /**
      * Writes the file header.
@@ -45,11 +45,11 @@ public final class PcapWriter implements Closeable, Flushable
         this.out = out;
         this.linkType = linkType;
         this.nanosecond = nanosecond;
-        final byte[] header = new byte[24];
-        putLe32(header, 0, nanosecond ? PcapFormat.MAGIC_NANOS : PcapFormat.MAGIC_MICROS);
-        putLe32(header, 4, 2 | (4 << 16));
-        putLe32(header, 16, 262_144);
-        putLe32(header, 20, linkType);
+        final byte[] header = new byte[PcapDescriptor.FILE_HEADER_LENGTH];
+        putLe32(header, PcapDescriptor.MAGIC_OFFSET, nanosecond ? PcapDescriptor.MAGIC_NANOS : PcapDescriptor.MAGIC_MICROS);
+        putLe32(header, PcapDescriptor.VERSION_OFFSET, 2 | (4 << 16));
+        putLe32(header, PcapDescriptor.SNAP_LENGTH_OFFSET, 262_144);
+        putLe32(header, PcapDescriptor.LINK_TYPE_OFFSET, linkType);
         out.write(header);
     }
 
@@ -103,10 +103,10 @@ public final class PcapWriter implements Closeable, Flushable
         {
             throw new IllegalArgumentException("timestamp " + timestampNanos + " ns (expected: 1970-01-01 .. 2106-02-07, pcap time range)");
         }
-        putLe32(recordHeader, 0, (int)seconds);
-        putLe32(recordHeader, 4, (int)(nanosecond ? nanos : nanos / 1000));
-        putLe32(recordHeader, 8, length);
-        putLe32(recordHeader, 12, length);
+        putLe32(recordHeader, PcapDescriptor.SECONDS_OFFSET, (int)seconds);
+        putLe32(recordHeader, PcapDescriptor.FRACTION_OFFSET, (int)(nanosecond ? nanos : nanos / 1000));
+        putLe32(recordHeader, PcapDescriptor.CAPTURED_LENGTH_OFFSET, length);
+        putLe32(recordHeader, PcapDescriptor.ORIGINAL_LENGTH_OFFSET, length);
         out.write(recordHeader);
         out.write(frame, offset, length);
     }

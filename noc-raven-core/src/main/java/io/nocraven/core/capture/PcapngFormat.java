@@ -3,41 +3,40 @@ package io.nocraven.core.capture;
 import java.io.IOException;
 import java.util.Arrays;
 
+import static io.nocraven.core.capture.PcapngDescriptor.BODY_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.BYTE_ORDER_MAGIC;
+import static io.nocraven.core.capture.PcapngDescriptor.DEFAULT_TSRESOL;
+import static io.nocraven.core.capture.PcapngDescriptor.EPB;
+import static io.nocraven.core.capture.PcapngDescriptor.EPB_CAPTURED_LENGTH_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.EPB_DATA_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.EPB_INTERFACE_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.EPB_TIMESTAMP_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.IDB;
+import static io.nocraven.core.capture.PcapngDescriptor.IDB_LINK_TYPE_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.IDB_OPTIONS_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.IDB_SNAP_LENGTH_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.MAX_BLOCK;
+import static io.nocraven.core.capture.PcapngDescriptor.MIN_BLOCK_LENGTH;
+import static io.nocraven.core.capture.PcapngDescriptor.OPB;
+import static io.nocraven.core.capture.PcapngDescriptor.OPT_END;
+import static io.nocraven.core.capture.PcapngDescriptor.OPT_TSOFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.OPT_TSRESOL;
+import static io.nocraven.core.capture.PcapngDescriptor.SHB;
+import static io.nocraven.core.capture.PcapngDescriptor.SHB_BYTE_ORDER_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.SHB_MIN_LENGTH;
+import static io.nocraven.core.capture.PcapngDescriptor.SPB;
+import static io.nocraven.core.capture.PcapngDescriptor.SPB_DATA_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.SPB_ORIGINAL_LENGTH_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.TOTAL_LENGTH_OFFSET;
+import static io.nocraven.core.capture.PcapngDescriptor.TYPE_OFFSET;
+
 /**
- * pcapng files (https://www.ietf.org/archive/id/draft-ietf-opsawg-pcapng-02.html): sections in either byte order,
- * interfaces with their link type, snapshot length and timestamp resolution, and the packet blocks EPB, SPB and the
- * obsolete OPB. Other blocks (name resolution, statistics, decryption secrets, custom) are skipped by their length.
- * <pre>
- *  every block                     SHB body                          IDB body
- *  0 block type                    0  byte-order magic 1a2b3c4d      0 link type (16) | reserved (16)
- *  4 block total length            4  major (1) | minor (0)          4 snapshot length
- *  8 body ...                      8  section length (64, or -1)     8 options (if_tsresol = 9, if_tsoffset = 14)
- *  n-4 block total length again    16 options
- *
- *  EPB body                        SPB body                          OPB body
- *  0  interface id                 0 original length                 0 interface id (16) | drops (16)
- *  4  timestamp high 32 bits       4 data (captured length is        4 timestamp high, 8 low
- *  8  timestamp low 32 bits          min(original, snaplen of         12 captured length, 16 original length
- *  12 captured length                 interface 0, body - 4))         20 data
- *  16 original length
- *  20 data, padded to 4 bytes
- * </pre>
+ * Reads pcapng files ({@link PcapngDescriptor}): sections in either byte order, interfaces with their link type,
+ * snapshot length, timestamp resolution and offset, and the packet blocks EPB, SPB and the obsolete OPB. Other blocks
+ * (name resolution, statistics, decryption secrets, custom) are skipped by their length.
  */
 final class PcapngFormat
 {
-    /** Section Header Block type (a palindrome: the same in both byte orders). */
-    static final int SHB = 0x0A0D0D0A;
-    /** Largest block accepted. */
-    static final int MAX_BLOCK = PcapFormat.MAX_RECORD + 64;
-
-    private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
-    private static final int IDB = 1;
-    private static final int OPB = 2;
-    private static final int SPB = 3;
-    private static final int EPB = 6;
-    private static final int OPT_END = 0;
-    private static final int OPT_TSRESOL = 9;
-    private static final int OPT_TSOFFSET = 14;
     private static final int MAX_INTERFACES = 65_536;
 
     private final CaptureInput in;
@@ -83,11 +82,11 @@ final class PcapngFormat
             {
                 throw in.error(start, "truncated block header: " + n + " of 8 bytes");
             }
-            int type = Bytes.int32(buf, 0, bigEndian);
+            int type = Bytes.int32(buf, TYPE_OFFSET, bigEndian);
             if (type == SHB)
             {
-                in.readFully(buf, 8, 4, start, "section header block");
-                final int magic = Bytes.int32(buf, 8, true);
+                in.readFully(buf, SHB_BYTE_ORDER_OFFSET, 4, start, "section header block");
+                final int magic = Bytes.int32(buf, SHB_BYTE_ORDER_OFFSET, true);
                 if (magic == BYTE_ORDER_MAGIC)
                 {
                     bigEndian = true;
@@ -98,21 +97,23 @@ final class PcapngFormat
                 }
                 else
                 {
-                    throw in.error(start + 8, String.format("section header byte-order magic 0x%08x (expected: 0x1a2b3c4d)", magic));
+                    throw in.error(start + SHB_BYTE_ORDER_OFFSET,
+                        String.format("section header byte-order magic 0x%08x (expected: 0x1a2b3c4d)", magic));
                 }
                 type = SHB;
             }
-            final long total = Bytes.int32(buf, 4, bigEndian) & 0xFFFF_FFFFL;
-            if (total < 12 || total % 4 != 0 || total > MAX_BLOCK)
+            final long total = Bytes.int32(buf, TOTAL_LENGTH_OFFSET, bigEndian) & 0xFFFF_FFFFL;
+            if (total < MIN_BLOCK_LENGTH || total % 4 != 0 || total > MAX_BLOCK)
             {
-                throw in.error(start, "block total length " + total + " (expected: a multiple of 4, 12.." + MAX_BLOCK + ")");
+                throw in.error(start, "block total length " + total + " (expected: a multiple of 4, " + MIN_BLOCK_LENGTH + ".."
+                    + MAX_BLOCK + ")");
             }
             final int length = (int)total;
             if (buf.length < length)
             {
                 buf = Arrays.copyOf(buf, length);
             }
-            final int already = type == SHB ? 12 : 8;
+            final int already = type == SHB ? SHB_BYTE_ORDER_OFFSET + 4 : BODY_OFFSET;
             final int got = in.read(buf, already, length - already);
             if (got < length - already)
             {
@@ -133,9 +134,9 @@ final class PcapngFormat
         switch (type)
         {
             case SHB:
-                if (length < 28)
+                if (length < SHB_MIN_LENGTH)
                 {
-                    throw in.error(start, "section header block length " + length + " (expected: at least 28)");
+                    throw in.error(start, "section header block length " + length + " (expected: at least " + SHB_MIN_LENGTH + ")");
                 }
                 interfaces = 0;
                 break;
@@ -143,10 +144,10 @@ final class PcapngFormat
                 interfaceBlock(start, bodyEnd);
                 break;
             case EPB:
-                packet(start, bodyEnd, Bytes.int32(buf, 8, bigEndian) & 0xFFFF_FFFFL, 12, 20, 28);
+                packet(start, bodyEnd, Bytes.int32(buf, EPB_INTERFACE_OFFSET, bigEndian) & 0xFFFF_FFFFL);
                 break;
             case OPB:
-                packet(start, bodyEnd, Bytes.uint16(buf, 8, bigEndian), 12, 20, 28);
+                packet(start, bodyEnd, Bytes.uint16(buf, EPB_INTERFACE_OFFSET, bigEndian));
                 break;
             case SPB:
                 simplePacket(start, bodyEnd);
@@ -158,9 +159,10 @@ final class PcapngFormat
 
     private void interfaceBlock(final long start, final int bodyEnd) throws IOException
     {
-        if (bodyEnd < 16)
+        if (bodyEnd < IDB_OPTIONS_OFFSET)
         {
-            throw in.error(start, "interface description block length " + (bodyEnd + 4) + " (expected: at least 20)");
+            throw in.error(start, "interface description block length " + (bodyEnd + 4) + " (expected: at least "
+                + (IDB_OPTIONS_OFFSET + 4) + ")");
         }
         if (interfaces == MAX_INTERFACES)
         {
@@ -175,11 +177,11 @@ final class PcapngFormat
             offsetSeconds = Arrays.copyOf(offsetSeconds, size);
         }
         final int i = interfaces++;
-        linkTypes[i] = Bytes.uint16(buf, 8, bigEndian);
-        snapLengths[i] = Bytes.int32(buf, 12, bigEndian) & 0xFFFF_FFFFL;
-        resolutions[i] = 6;
+        linkTypes[i] = Bytes.uint16(buf, IDB_LINK_TYPE_OFFSET, bigEndian);
+        snapLengths[i] = Bytes.int32(buf, IDB_SNAP_LENGTH_OFFSET, bigEndian) & 0xFFFF_FFFFL;
+        resolutions[i] = DEFAULT_TSRESOL;
         offsetSeconds[i] = 0;
-        int p = 16;
+        int p = IDB_OPTIONS_OFFSET;
         while (p + 4 <= bodyEnd)
         {
             final int code = Bytes.uint16(buf, p, bigEndian);
@@ -204,38 +206,40 @@ final class PcapngFormat
         }
     }
 
-    private void packet(final long start, final int bodyEnd, final long interfaceId, final int tsAt, final int lengthAt, final int dataAt)
-        throws IOException
+    /** An EPB or OPB (which share every offset but the interface id's width). */
+    private void packet(final long start, final int bodyEnd, final long interfaceId) throws IOException
     {
+        final int dataAt = EPB_DATA_OFFSET;
         if (bodyEnd < dataAt)
         {
             throw in.error(start, "packet block length " + (bodyEnd + 4) + " (expected: at least " + (dataAt + 4) + ")");
         }
         final int i = checkInterface(start, interfaceId);
-        final long captured = Bytes.int32(buf, lengthAt, bigEndian) & 0xFFFF_FFFFL;
+        final long captured = Bytes.int32(buf, EPB_CAPTURED_LENGTH_OFFSET, bigEndian) & 0xFFFF_FFFFL;
         if (captured > bodyEnd - dataAt)
         {
             throw in.error(start, "packet captured length " + captured + " exceeds its block (" + (bodyEnd - dataAt) + " bytes)");
         }
-        final long ts = ((Bytes.int32(buf, tsAt, bigEndian) & 0xFFFF_FFFFL) << 32) | (Bytes.int32(buf, tsAt + 4, bigEndian) & 0xFFFF_FFFFL);
+        final long ts = ((Bytes.int32(buf, EPB_TIMESTAMP_OFFSET, bigEndian) & 0xFFFF_FFFFL) << 32)
+            | (Bytes.int32(buf, EPB_TIMESTAMP_OFFSET + 4, bigEndian) & 0xFFFF_FFFFL);
         stats.frames++;
         sink.onFrame(linkTypes[i], toNanos(ts, resolutions[i], offsetSeconds[i]), buf, dataAt, (int)captured);
     }
 
     private void simplePacket(final long start, final int bodyEnd) throws IOException
     {
-        if (bodyEnd < 12)
+        if (bodyEnd < SPB_DATA_OFFSET)
         {
-            throw in.error(start, "simple packet block length " + (bodyEnd + 4) + " (expected: at least 16)");
+            throw in.error(start, "simple packet block length " + (bodyEnd + 4) + " (expected: at least " + (SPB_DATA_OFFSET + 4) + ")");
         }
         checkInterface(start, 0);
-        long captured = Math.min(Bytes.int32(buf, 8, bigEndian) & 0xFFFF_FFFFL, bodyEnd - 12);
+        long captured = Math.min(Bytes.int32(buf, SPB_ORIGINAL_LENGTH_OFFSET, bigEndian) & 0xFFFF_FFFFL, bodyEnd - SPB_DATA_OFFSET);
         if (snapLengths[0] != 0)
         {
             captured = Math.min(captured, snapLengths[0]);
         }
         stats.frames++;
-        sink.onFrame(linkTypes[0], 0L, buf, 12, (int)captured);
+        sink.onFrame(linkTypes[0], 0L, buf, SPB_DATA_OFFSET, (int)captured);
     }
 
     private int checkInterface(final long start, final long interfaceId) throws IOException

@@ -17,7 +17,7 @@ final class PcapngBuilder
         this.order = byteOrder;
         final ByteBuffer body = body(16);
         body.putInt(0x1A2B3C4D).putShort((short)1).putShort((short)0).putLong(-1L);
-        return block(PcapngFormat.SHB, body);
+        return block(PcapngDescriptor.SHB, body);
     }
 
     /** An IDB; {@code tsresol} &lt; 0 for none; {@code tsoffset} 0 for none. */

@@ -22,6 +22,8 @@ public final class Decoders
     {
         switch (family)
         {
+            case SNMP:
+                return new io.nocraven.codec.snmp.SnmpTrapDecoder(options);
             default:
                 return new UnsupportedDecoder();
         }

@@ -61,6 +61,7 @@ final class MessageSecurity
         }
         if (!encrypted)
         {
+            r.position(dataOffset);
             if (!readScopedHeader(r))
             {
                 return fail(r.error(), r.errorOffset());

@@ -21,6 +21,7 @@ final class UsmVerifier
 
     private final DecryptParams decryptParams = new DecryptParams();
     private byte[] scratch = new byte[2048];
+    private byte[] salt = new byte[8];
 
     /**
      * @param user   the user.
@@ -66,7 +67,13 @@ final class UsmVerifier
         {
             return null;
         }
-        decryptParams.setValues(b, m.privParamsOffset, m.privParamsLength);
+        // copied to offset 0: SNMP4J's PrivDES reads decryptParams.array ignoring decryptParams.offset
+        if (salt.length != m.privParamsLength)
+        {
+            salt = new byte[m.privParamsLength];
+        }
+        System.arraycopy(b, m.privParamsOffset, salt, 0, m.privParamsLength);
+        decryptParams.setValues(salt, 0, m.privParamsLength);
         try
         {
             return priv.decrypt(b, dataOff, dataLen, user.privKey(), m.engineBoots, m.engineTime, decryptParams);

@@ -30,7 +30,16 @@ final class InformResponseEncoder
 
     static byte[] encode(final SnmpInform in, final long engineBoots, final long engineTime)
     {
-        final byte[] pdu = tlv(SnmpMessageDescriptor.PDU_RESPONSE,
+        return encode(in, SnmpMessageDescriptor.PDU_RESPONSE, engineBoots, engineTime);
+    }
+
+    /**
+     * Encodes a message carrying a PDU of the given type with the inform's fields (tests use it to build informs
+     * and traps with the same code path).
+     */
+    static byte[] encode(final SnmpInform in, final int pduTag, final long engineBoots, final long engineTime)
+    {
+        final byte[] pdu = tlv(pduTag,
             integer(in.requestId), integer(0), integer(0), in.varbinds);
         if (in.version != SnmpMessageDescriptor.VERSION_3)
         {

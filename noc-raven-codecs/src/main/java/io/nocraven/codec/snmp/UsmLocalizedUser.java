@@ -24,4 +24,10 @@ record UsmLocalizedUser(
     {
         return auth == null ? 0 : priv == null ? 1 : 3;
     }
+
+    @Override
+    public String toString()
+    {
+        return "UsmLocalizedUser{keys hidden}";
+    }
 }

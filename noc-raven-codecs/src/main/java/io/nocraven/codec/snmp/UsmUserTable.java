@@ -177,6 +177,12 @@ final class UsmUserTable
             }
         }
 
+        @Override
+        public String toString()
+        {
+            return "Configured{user=" + key + ", index=" + index + '}';
+        }
+
         UsmLocalizedUser localize(final byte[] engine)
         {
             final AuthenticationProtocol auth = SnmpSecurityProtocols.auth(authName);

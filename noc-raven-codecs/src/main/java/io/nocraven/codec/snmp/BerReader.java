@@ -224,6 +224,27 @@ final class BerReader
     }
 
     /**
+     * Decodes the value of an unsigned SMI type (Counter32, Gauge32, TimeTicks: 32 bits; Counter64: 64 bits) the
+     * way net-snmp does: contents with the high bit set and no leading zero byte are two's complement, so they
+     * are sign-extended and then truncated to the type's width ({@code ff} as Counter32 is 4294967295).
+     *
+     * @param b    bytes.
+     * @param off  first byte.
+     * @param len  number of bytes (checked with {@link #unsignedFits}).
+     * @param bits 32 or 64.
+     * @return the value (bits of an unsigned number).
+     */
+    static long unsignedValue(final byte[] b, final int off, final int len, final int bits)
+    {
+        if (b[off] < 0 && len <= bits / 8)
+        {
+            final long v = signed(b, off, len);
+            return bits == 64 ? v : v & 0xFFFF_FFFFL;
+        }
+        return unsigned(b, off, len);
+    }
+
+    /**
      * @param b   bytes.
      * @param off first byte.
      * @param len number of bytes.

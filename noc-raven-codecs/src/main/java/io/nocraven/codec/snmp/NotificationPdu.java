@@ -114,7 +114,7 @@ final class NotificationPdu
         {
             return r.fail("bad time-stamp", timeAt);
         }
-        timeStamp = BerReader.unsigned(b, r.valueOffset(), r.valueLength());
+        timeStamp = BerReader.unsignedValue(b, r.valueOffset(), r.valueLength(), 32);
         r.skipValue();
         return true;
     }

@@ -97,7 +97,8 @@ final class SnmpValueWriter
         switch (tag)
         {
             case 0x02 -> out.longValue(BerReader.signed(b, off, len));
-            case 0x41, 0x42, 0x43, 0x46, 0x47 -> out.unsignedLongValue(BerReader.unsigned(b, off, len));
+            case 0x41, 0x42, 0x43, 0x47 -> out.unsignedLongValue(BerReader.unsignedValue(b, off, len, 32));
+            case 0x46 -> out.unsignedLongValue(BerReader.unsignedValue(b, off, len, 64));
             case 0x04 -> writeOctets(out, b, off, len);
             case 0x06 ->
             {

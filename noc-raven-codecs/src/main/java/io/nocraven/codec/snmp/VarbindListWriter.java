@@ -105,7 +105,7 @@ final class VarbindListWriter
             && BerReader.unsignedFits(buf, r.valueOffset(), r.valueLength(), 4))
         {
             upTimeIndex = index;
-            upTime = BerReader.unsigned(buf, r.valueOffset(), r.valueLength());
+            upTime = BerReader.unsignedValue(buf, r.valueOffset(), r.valueLength(), 32);
         }
         else if (trapOidIndex < 0 && r.tag() == TAG_OID && OidText.contentEquals(buf, oidOff, oidLen, SNMP_TRAP_OID_0))
         {

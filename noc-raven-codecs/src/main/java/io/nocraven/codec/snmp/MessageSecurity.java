@@ -59,6 +59,10 @@ final class MessageSecurity
         {
             return fail("bad msgData", dataOffset);
         }
+        if (r.valueEnd() != messageEnd)
+        {
+            return fail("bad message", r.valueEnd());
+        }
         if (!encrypted)
         {
             r.position(dataOffset);

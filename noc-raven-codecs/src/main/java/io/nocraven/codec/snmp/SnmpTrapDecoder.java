@@ -151,6 +151,10 @@ public final class SnmpTrapDecoder implements DatagramDecoder
         {
             return readerFailure(r);
         }
+        if (r.position() != r.limit())
+        {
+            return atOffset(version == VERSION_3 ? "bad scopedPDU" : "bad message", r.position(), r);
+        }
         return null;
     }
 

@@ -114,6 +114,10 @@ class SnmpValueTest
             tlv(0x30, h("020100"), tlv(0x04, h("70")), tlv(0xA7, h("020107"), h("020100"), h("020100"), tlv(0x30))));
         assertReason("not a notification",
             tlv(0x30, h("020101"), tlv(0x04, h("70")), tlv(0xA8, h("020107"), h("020100"), h("020100"), tlv(0x30))));
+        assertReason("bad message", tlv(0x30, h("020101"), tlv(0x04, h("70")),
+            tlv(0xA7, h("020107"), h("020100"), h("020100"), tlv(0x30)), h("0500")));
+        assertReason("bad PDU", tlv(0x30, h("020101"), tlv(0x04, h("70")),
+            tlv(0xA7, h("020107"), h("020100"), h("020100"), tlv(0x30), h("0500"))));
         assertReason("unsupported version", tlv(0x30, h("020102"), tlv(0x04, h("70"))));
         assertReason("bad generic-trap", tlv(0x30, h("020100"), tlv(0x04, h("70")), tlv(0xA4, h("06032b0601"),
             h("40047f000001"), h("020107"), h("020100"), h("430100"), tlv(0x30))));

@@ -51,7 +51,7 @@ final class NotificationPdu
             }
         }
         varbindsOffset = r.position();
-        if (!varbinds.scan(r))
+        if (!varbinds.scan(r, tag != PDU_TRAP_V1))
         {
             return false;
         }

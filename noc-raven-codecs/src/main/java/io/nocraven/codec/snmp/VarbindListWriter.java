@@ -38,10 +38,12 @@ final class VarbindListWriter
     /**
      * Checks the variable-bindings SEQUENCE at the reader's position and remembers it.
      *
-     * @param r the reader, at the SEQUENCE header; left after it on success.
+     * @param r    the reader, at the SEQUENCE header; left after it on success.
+     * @param lift whether to lift {@code sysUpTime.0} and {@code snmpTrapOID.0} (SNMPv2 notifications; a v1
+     *             Trap-PDU has its own fields and keeps all its bindings).
      * @return false with the reader's error set when a binding is malformed.
      */
-    boolean scan(final BerReader r)
+    boolean scan(final BerReader r, final boolean lift)
     {
         upTimeIndex = -1;
         trapOidIndex = -1;
@@ -91,7 +93,10 @@ final class VarbindListWriter
             {
                 return r.fail("bad varbind", r.valueEnd());
             }
-            lift(index, oidOff, oidLen, r);
+            if (lift)
+            {
+                lift(index, oidOff, oidLen, r);
+            }
             r.exit(inner);
             index++;
         }

@@ -134,6 +134,27 @@ class SnmpValueTest
         assertEquals("127.0.0.1", rec.get("agentAddress").asText());
     }
 
+    @Test
+    void shouldKeepSysUpTimeAndTrapOidVarbindsOfAV1Trap()
+    {
+        final JsonNode rec = only(tlv(0x30, h("020100"), tlv(0x04, h("70")), tlv(0xA4, h("06072b060104018f65"),
+            h("40047f000001"), h("020100"), h("020100"), h("430105"),
+            tlv(0x30, vb("2b06010201010300", 0x43, "07"), vb("2b060106030101040100", 0x06, "2b0601"),
+                vb("2b06010201010300", 0x43, "08")))));
+        assertEquals(5, rec.get("sysUpTime").asInt());
+        assertEquals(3, rec.get("varbinds").size());
+        assertEquals("sysUpTime.0", rec.get("varbinds").get(0).get("name").asText());
+    }
+
+    @Test
+    void shouldLiftOnlyTheFirstSysUpTimeOfAV2Trap()
+    {
+        final JsonNode rec = only(trap(vb("2b06010201010300", 0x43, "07"), vb("2b06010201010300", 0x43, "08")));
+        assertEquals(7, rec.get("sysUpTime").asInt());
+        assertEquals(1, rec.get("varbinds").size());
+        assertEquals(8, rec.get("varbinds").get(0).get("value").asInt());
+    }
+
     private static void assertReason(final String reason, final byte[] datagram)
     {
         final SnmpTestSupport.Result r = SnmpTestSupport.decode(SnmpTestSupport.decoder(List.of()), datagram);

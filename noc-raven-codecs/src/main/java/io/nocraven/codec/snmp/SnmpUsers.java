@@ -115,7 +115,7 @@ public final class SnmpUsers
             if (!value.isNull() && !value.isTextual())
             {
                 throw new IllegalArgumentException(where + ": key '" + e.getKey() + "' value '" + value
-                    + "' (expected: a string)");
+                    + "' (expected: a string; quote numbers in YAML, e.g. engineId: \"8000...\")");
             }
             v.put(key, value.isNull() ? null : value.asText());
         }

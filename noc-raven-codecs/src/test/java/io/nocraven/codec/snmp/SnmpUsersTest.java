@@ -91,7 +91,7 @@ class SnmpUsersTest
         assertMessage("- user: u\n  engineId: xyz\n", "key 'engineId' value 'xyz'");
         assertMessage("- user: u\n  privProtocol: AES\n  privPassphrase: longenough\n", "because authProtocol is none");
         assertMessage("- user: u\n  keyExtension: cisco\n", "key 'keyExtension' value 'cisco' (expected: blumenthal or reeder)");
-        assertMessage("- user: u\n  authProtocol: 5\n", "value '5' (expected: a string)");
+        assertMessage("- user: u\n  authProtocol: 5\n", "value '5' (expected: a string; quote numbers");
         assertMessage("user: u\n", "expected a list of users");
     }
 

@@ -24,6 +24,8 @@ public final class Decoders
         {
             case SNMP:
                 return new io.nocraven.codec.snmp.SnmpTrapDecoder(options);
+            case WINDOWS_EVENT:
+                return new io.nocraven.codec.winevent.WindowsEventDecoder(options);
             default:
                 return new UnsupportedDecoder();
         }

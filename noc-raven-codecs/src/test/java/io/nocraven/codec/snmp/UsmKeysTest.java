@@ -52,6 +52,17 @@ class UsmKeysTest
     }
 
     @Test
+    void shouldMatchTheRfc3414AppendixA3Vectors()
+    {
+        final String engine = "000000000000000000000002";
+        final UsmUserTable table = new UsmUserTable(List.of(
+            new SnmpUser("md5", engine, "MD5", "maplesyrup", "none", null, null),
+            new SnmpUser("sha", engine, "SHA", "maplesyrup", "none", null, null)));
+        assertEquals("526f5eed9fcce26f8964c2930787d82b", HEX.formatHex(find(table, "md5", engine).authKey()));
+        assertEquals("6695febc9288e36282235fc7151f128497b38f3f", HEX.formatHex(find(table, "sha", engine).authKey()));
+    }
+
+    @Test
     void shouldExtendAesKeysTheBlumenthalAndTheReederWay()
     {
         final JsonNode vectors = SnmpTestSupport.resourceJson("aes_key_extension_vectors.json").get("vectors");

@@ -32,6 +32,8 @@ public final class Decoders
                 return new NetFlowDecoder(new NetFlowV5Decoder(options), new UnsupportedVersionDecoder(Protocol.NETFLOW_V9));
             case SFLOW:
                 return new SFlowDecoder(options);
+            case SNMP:
+                return new io.nocraven.codec.snmp.SnmpTrapDecoder(options);
             case WINDOWS_EVENT:
                 return new io.nocraven.codec.winevent.WindowsEventDecoder(options);
             default:

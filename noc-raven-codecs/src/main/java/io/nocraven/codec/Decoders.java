@@ -22,6 +22,8 @@ public final class Decoders
     {
         switch (family)
         {
+            case IPFIX:
+                return new io.nocraven.codec.ipfix.IpfixDecoder(options);
             default:
                 return new UnsupportedDecoder();
         }
@@ -38,6 +40,8 @@ public final class Decoders
     {
         switch (family)
         {
+            case IPFIX:
+                return new io.nocraven.codec.ipfix.IpfixMessageFramer();
             default:
                 return null;
         }

@@ -22,10 +22,10 @@ public final class FlowDecoderCore
     {
         /**
          * @param buf    packet bytes.
-         * @param length packet length (the packet starts at 0).
+         * @param offset where the packet starts.
          * @param header filled in.
          */
-        void parse(byte[] buf, int length, FlowPacketHeader header);
+        void parse(byte[] buf, int offset, FlowPacketHeader header);
     }
 
     private final TemplateCache cache;
@@ -172,7 +172,7 @@ public final class FlowDecoderCore
         for (final HeldPacket p : packets)
         {
             final byte[] b = p.bytes();
-            headerParser.parse(b, b.length, replayHeader);
+            headerParser.parse(b, 0, replayHeader);
             final boolean[] done = new boolean[p.pendingCount()];
             for (int i = 0; i < p.pendingCount(); i++)
             {

@@ -22,13 +22,13 @@ class FlowDecodersFuzzTest
 {
     private static final RecordContext CONTEXT = new RecordContext().set(new byte[] {127, 0, 0, 1}, 0, 4, 9995, "fuzz", 0);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5m")
     void fuzzNetFlowV9(final byte[] input)
     {
         run(new NetFlowV9Decoder(CodecOptions.defaults()), input);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5m")
     void fuzzIpfix(final byte[] input)
     {
         run(new IpfixDecoder(CodecOptions.defaults()), input);

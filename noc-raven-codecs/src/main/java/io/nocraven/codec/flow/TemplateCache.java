@@ -83,8 +83,8 @@ public final class TemplateCache
     }
 
     /**
-     * @return exporters whose least-recently-seen ones exceed the bound; the caller flushes their held packets and
-     * then calls {@link #dropExporter}.
+     * @return the least recently seen exporter (never the current one) when more exporters than the bound are
+     * tracked, else null; the caller flushes its held packets and then calls {@link #dropExporter}.
      */
     public ExporterSession exporterOverLimit()
     {
@@ -92,7 +92,14 @@ public final class TemplateCache
         {
             return null;
         }
-        return sessions.values().iterator().next();
+        for (final ExporterSession s : sessions.values())
+        {
+            if (s != last)
+            {
+                return s;
+            }
+        }
+        return null;
     }
 
     /**

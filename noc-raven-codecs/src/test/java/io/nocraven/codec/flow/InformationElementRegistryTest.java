@@ -42,7 +42,8 @@ class InformationElementRegistryTest
     {
         final Path file = dir.resolve("mapping.json");
         Files.writeString(file, "{\"elements\":[{\"enterpriseNumber\":99999,\"id\":7,\"name\":\"venueZone\",\"type\":\"string\"},"
-            + "{\"id\":1,\"name\":\"bytes\",\"type\":\"unsigned64\"}],\"netflowV9\":[{\"id\":65000,\"name\":\"fwRule\",\"type\":\"unsigned32\"}]}");
+            + "{\"id\":1,\"name\":\"bytes\",\"type\":\"unsigned64\"}],"
+            + "\"netflowV9\":[{\"id\":65000,\"name\":\"fwRule\",\"type\":\"unsigned32\"}]}");
         final InformationElementRegistry mapped = registry.withMappingFile(file);
 
         assertEquals("venueZone(99999/7, string)", mapped.ipfix(99999, 7).toString());

@@ -156,7 +156,8 @@ class VendorCorporaTest
 
         assertEquals(21, records.size());
         assertEquals("{\"version\":9,\"count\":21,\"sequenceNumber\":838987420,\"sourceId\":256,"
-            + "\"exportTime\":\"2021-11-09T16:36:56Z\",\"sysUpTime\":3015702147,\"sequenceGap\":3}", records.get(0).get("header").toString());
+            + "\"exportTime\":\"2021-11-09T16:36:56Z\",\"sysUpTime\":3015702147,\"sequenceGap\":3}",
+            records.get(0).get("header").toString());
         assertTrue(has(records.get(0), Map.ofEntries(Map.entry("packetDeltaCount", 1), Map.entry("octetDeltaCount", 1500),
             Map.entry("sourceIPv4Address", "198.38.120.222"), Map.entry("destinationIPv4Address", "88.121.217.208"),
             Map.entry("ingressInterface", 354), Map.entry("egressInterface", 304), Map.entry("flowEndSysUpTime", 3015698169L),

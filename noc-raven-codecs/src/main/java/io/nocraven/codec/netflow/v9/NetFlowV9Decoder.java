@@ -129,7 +129,9 @@ public final class NetFlowV9Decoder implements DatagramDecoder
             final int setEnd = q + setLength;
             if (setId == TEMPLATE_SET || setId == OPTIONS_TEMPLATE_SET)
             {
-                final int bad = setId == TEMPLATE_SET ? templates(session, buf, q + 4, setEnd) : optionsTemplates(session, buf, q + 4, setEnd);
+                final int bad = setId == TEMPLATE_SET
+                    ? templates(session, buf, q + 4, setEnd)
+                    : optionsTemplates(session, buf, q + 4, setEnd);
                 if (bad >= 0)
                 {
                     return fail(error, bad);

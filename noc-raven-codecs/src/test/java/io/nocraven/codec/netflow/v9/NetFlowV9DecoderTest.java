@@ -199,6 +199,21 @@ class NetFlowV9DecoderTest
         assertEquals(List.of("{\"ipClassOfService\":6}", "{\"protocolIdentifier\":6}"), List.of(fieldsOf(0), fieldsOf(1)));
     }
 
+    @Test
+    void shouldDropTheLeastRecentlySeenExporterBeyondTheBoundAndReportItsHeldData()
+    {
+        final NetFlowV9Decoder decoder = decoder(CodecOptions.builder(), new FlowCacheLimits(10, 100, 0, 1));
+        final RecordContext other = new RecordContext().set(new byte[] {10, 0, 0, 2}, 0, 4, 2055, "udp/2055", 0);
+        assertEquals(DecodeStatus.HELD, decode(decoder, packet(1, "012c 0005 06")));
+        final byte[] template = packet(1, "0000 000c 012c 0001 0004 0001");
+        decoder.decode(other, template, 0, template.length, out);
+
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).contains("\"exporter\":\"10.0.0.1:2055\"") && lines.get(0).contains("template not received"),
+            lines.get(0));
+        assertEquals(1, decoder.flowCounters().exportersEvicted());
+    }
+
     /** A clock tests move by hand. */
     static final class MutableClock extends Clock
     {

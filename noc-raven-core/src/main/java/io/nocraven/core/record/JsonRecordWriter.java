@@ -58,14 +58,14 @@ public final class JsonRecordWriter implements RecordWriter
             stringValue(protocol.wireName());
         }
         name("exporter");
-        afterName = false;
+        separator();
         sb.append('"');
         context.appendExporter(sb);
         sb.append('"');
         name("listener");
         stringValue(context.listener());
         name("receivedAt");
-        afterName = false;
+        separator();
         sb.append('"');
         appendInstant(sb, context.receivedAtEpochNanos());
         sb.append('"');

@@ -1,7 +1,6 @@
 package io.nocraven.codec.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nocraven.codec.CodecOptions;
 import io.nocraven.codec.netflow.v9.NetFlowV9Decoder;
 import org.junit.jupiter.api.Test;
 

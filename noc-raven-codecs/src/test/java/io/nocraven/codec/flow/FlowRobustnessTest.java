@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every prefix of every datagram, and bit flips (every bit of the first 64 octets, then every 13th bit), of every
- * NetFlow v9 / IPFIX capture, decoded by one decoder that also sees the intact datagrams in order (so data sets
+ * NetFlow v9 / IPFIX capture and raw corpus payload, decoded by one decoder that also sees the intact datagrams in order (so data sets
  * meet real templates): never an exception, always a status, an {@code invalid} status always comes with an
  * invalid record, and every invalid record is counted.
  */
@@ -30,10 +30,16 @@ class FlowRobustnessTest
         "netflow/pmacctd_nfprobe_ipfix.pcap", "netflow/pmacctd_nfprobe_ipfix_full.pcap",
         "netflow/pmacctd_nfprobe_ipfix_sampled.pcap", "netflow/pmacctd_nfprobe_ipfix_template_late.pcap",
         "corpora/graylog-netflow/netflow9.pcap", "corpora/graylog-netflow/pmacctd-netflow9.pcap",
-        "corpora/graylog-netflow/nprobe-netflow9-2.pcap", "corpora/graylog-netflow/nprobe-netflow9-4.pcap"})
+        "corpora/graylog-netflow/nprobe-netflow9-2.pcap", "corpora/graylog-netflow/nprobe-netflow9-4.pcap",
+        "corpora/graylog-netflow/netflow-v9-1.dat", "corpora/graylog-netflow/netflow-v9-2-1.dat",
+        "corpora/graylog-netflow/netflow-v9-2-2.dat", "corpora/goflow2-vectors/nfv9__TestDecodeNetFlowV9__template.bin",
+        "corpora/goflow2-vectors/nfv9__TestDecodeNetFlowV9__data.bin"})
     void shouldAlwaysReturnAStatusForTruncatedAndCorruptedDatagrams(final String capture)
     {
-        final List<FlowCaptures.Datagram> datagrams = FlowCaptures.udp(FlowCaptures.FIXTURES + capture);
+        final List<FlowCaptures.Datagram> datagrams = capture.endsWith(".pcap")
+            ? FlowCaptures.udp(FlowCaptures.FIXTURES + capture)
+            : List.of(new FlowCaptures.Datagram(new byte[] {10, 0, 0, 1}, 9995, 2055, 0,
+                FlowCaptures.resource(FlowCaptures.FIXTURES + capture)));
         final DatagramDecoder decoder = FlowOracleTest.decoderFor(datagrams, FlowOracleTest.fixedClock());
         final CountingRecordWriter out = new CountingRecordWriter();
         for (final FlowCaptures.Datagram d : datagrams)

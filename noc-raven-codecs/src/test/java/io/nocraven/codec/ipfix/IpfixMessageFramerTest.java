@@ -59,6 +59,34 @@ class IpfixMessageFramerTest
     }
 
     @Test
+    void shouldBeWhatTheFactoryGivesForIpfixAndFeedTheDecoder()
+    {
+        final StreamFramer framer = io.nocraven.codec.Decoders.createFramer(io.nocraven.codec.ProtocolFamily.IPFIX,
+            io.nocraven.codec.CodecOptions.defaults());
+        final io.nocraven.codec.DatagramDecoder decoder = io.nocraven.codec.Decoders.create(io.nocraven.codec.ProtocolFamily.IPFIX,
+            io.nocraven.codec.CodecOptions.defaults());
+        final io.nocraven.core.record.CountingRecordWriter records = new io.nocraven.core.record.CountingRecordWriter();
+        final io.nocraven.core.record.RecordContext tcp = new io.nocraven.core.record.RecordContext()
+            .set(new byte[] {127, 0, 0, 1}, 0, 4, 50000, "tcp/4739", 0);
+        final byte[] a = message(0);
+        final byte[] b = new IpfixBytes().set(256, "11 06").message(1_710_496_800L, 1, 1);
+        final byte[] stream = new byte[a.length + b.length];
+        System.arraycopy(a, 0, stream, 0, a.length);
+        System.arraycopy(b, 0, stream, a.length, b.length);
+        framer.onBytes(stream, 0, 7, handler);
+        framer.onBytes(stream, 7, stream.length - 7, handler);
+        for (final byte[] frame : frames)
+        {
+            decoder.decode(tcp, frame, 0, frame.length, records);
+        }
+
+        assertEquals(IpfixMessageFramer.class, framer.getClass());
+        assertEquals(IpfixDecoder.class, decoder.getClass());
+        assertEquals(3, records.count(io.nocraven.core.record.RecordKind.FLOW));
+        assertEquals(0, ((IpfixDecoder)decoder).flowCounters().sequenceGaps());
+    }
+
+    @Test
     void shouldSkipGarbageAndReportATruncatedTail()
     {
         final IpfixMessageFramer framer = new IpfixMessageFramer();

@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every NetFlow v9 and IPFIX capture of the shared fixtures (real softflowd and pmacct exports), decoded datagram by
  * datagram with one decoder, compared record for record and field for field with the tshark-derived
- * {@code X.expected.jsonl}. The held-out captures of the fixture README (softflowd_ipfix_biflow, _mpls,
+ * {@code X.expected.jsonl}, headers included: our {@code header.sequenceGap} must appear exactly where tshark's sequence
+ * analysis flagged a discontinuity, with the same size (softflowd's IPFIX sequence numbers count the current message's
+ * flow records, not the options records, so RFC 7011 accounting flags most of its messages). The held-out captures of the fixture README (softflowd_ipfix_biflow, _mpls,
  * softflowd_psamp) are not in the project's copy.
  */
 class FlowOracleTest

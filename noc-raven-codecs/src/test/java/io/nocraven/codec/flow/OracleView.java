@@ -98,15 +98,22 @@ final class OracleView
     private static void header(final List<String> d, final JsonNode e, final JsonNode actual)
     {
         final JsonNode h = actual.get("header");
+        if (!e.has("tshark_expected_sequence") && h.has("sequenceGap"))
+        {
+            // tshark's sequence analysis (expected = previous sequence + previous data records) found no gap here.
+            d.add("sequenceGap " + h.get("sequenceGap") + " where tshark saw none");
+        }
         e.fieldNames().forEachRemaining(k ->
         {
             final JsonNode v = e.get(k);
             switch (k)
             {
-                case "frame", "tshark_expected_sequence", "tshark_sequence_previous_frame" ->
+                case "frame", "tshark_sequence_previous_frame" ->
                 {
-                    // Not on the wire: the frame number and tshark's own sequence analysis.
+                    // Not on the wire: the frame number.
                 }
+                case "tshark_expected_sequence" -> check(d, "sequenceGap", String.valueOf((int)(e.get("sequence").asLong() - v.asLong())),
+                    h.path("sequenceGap").asText());
                 case "capture_time" -> check(d, k, new BigInteger(v.asText().replace(".", "")).toString(),
                     String.valueOf(nanos(actual.get("receivedAt").asText())));
                 case "version", "count", "length" -> check(d, k, v.asText(), h.path(k).asText());

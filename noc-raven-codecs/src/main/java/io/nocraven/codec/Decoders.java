@@ -1,10 +1,13 @@
 package io.nocraven.codec;
 
 import io.nocraven.codec.netflow.NetFlowDecoder;
-import io.nocraven.codec.netflow.UnsupportedVersionDecoder;
+import io.nocraven.codec.ipfix.IpfixDecoder;
+import io.nocraven.codec.ipfix.IpfixMessageFramer;
 import io.nocraven.codec.netflow.v5.NetFlowV5Decoder;
+import io.nocraven.codec.netflow.v9.NetFlowV9Decoder;
 import io.nocraven.codec.sflow.SFlowDecoder;
-import io.nocraven.core.record.Protocol;
+import io.nocraven.codec.snmp.SnmpTrapDecoder;
+import io.nocraven.codec.winevent.WindowsEventDecoder;
 
 /**
  * Creates the decoder and stream framer for each protocol family. The one place that knows which class decodes
@@ -29,13 +32,15 @@ public final class Decoders
         switch (family)
         {
             case NETFLOW:
-                return new NetFlowDecoder(new NetFlowV5Decoder(options), new UnsupportedVersionDecoder(Protocol.NETFLOW_V9));
+                return new NetFlowDecoder(new NetFlowV5Decoder(options), new NetFlowV9Decoder(options));
+            case IPFIX:
+                return new IpfixDecoder(options);
             case SFLOW:
                 return new SFlowDecoder(options);
             case SNMP:
-                return new io.nocraven.codec.snmp.SnmpTrapDecoder(options);
+                return new SnmpTrapDecoder(options);
             case WINDOWS_EVENT:
-                return new io.nocraven.codec.winevent.WindowsEventDecoder(options);
+                return new WindowsEventDecoder(options);
             default:
                 return new UnsupportedDecoder();
         }
@@ -52,6 +57,8 @@ public final class Decoders
     {
         switch (family)
         {
+            case IPFIX:
+                return new IpfixMessageFramer();
             default:
                 return null;
         }

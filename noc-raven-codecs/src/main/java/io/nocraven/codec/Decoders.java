@@ -22,6 +22,8 @@ public final class Decoders
     {
         switch (family)
         {
+            case SYSLOG:
+                return new io.nocraven.codec.syslog.SyslogDecoder(options);
             default:
                 return new UnsupportedDecoder();
         }
@@ -38,6 +40,8 @@ public final class Decoders
     {
         switch (family)
         {
+            case SYSLOG:
+                return new io.nocraven.codec.syslog.framing.SyslogFramer();
             default:
                 return null;
         }

@@ -33,7 +33,7 @@ final class SyslogTestSupport
 
     static CodecOptions options(final CodecOptions.SyslogMode mode, final String zone, final Integer year)
     {
-        return CodecOptions.builder().syslogMode(mode).timezone(ZoneId.of(zone)).year(year).build();
+        return CodecOptions.builder().syslogMode(mode).timezone(ZoneId.of(zone, ZoneId.SHORT_IDS)).year(year).build();
     }
 
     static RecordContext context(final long receivedNanos)

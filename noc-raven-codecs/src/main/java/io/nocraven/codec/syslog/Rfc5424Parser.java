@@ -34,13 +34,13 @@ final class Rfc5424Parser
     }
 
     /**
-     * @return true when VERSION (1 to 3 digits, not starting with 0) starts at {@code p}, followed by a space or the
+     * @return true when 1 to 3 digits (a VERSION, valid or not) start at {@code p}, followed by a space or the
      * end of the message (then the missing header is reported by {@link #parse}).
      */
     static boolean looksLike5424(final byte[] buf, final int p, final int end)
     {
         final int ve = SyslogBytes.digitRunEnd(buf, p, end);
-        return ve > p && ve - p <= 3 && buf[p] != '0' && (ve == end || buf[ve] == ' ');
+        return ve > p && ve - p <= 3 && (ve == end || buf[ve] == ' ');
     }
 
     /**

@@ -33,6 +33,8 @@ final class OctetCountingFramer implements StreamFramer
     private final SkippedBytes skipped = new SkippedBytes();
     private byte[] frame = new byte[1024];
     private int headerLength;
+    private int frameHeaderLength;
+    private long headerStart;
     private long length;
     private int frameLength;
     private long skipRemaining;
@@ -104,6 +106,10 @@ final class OctetCountingFramer implements StreamFramer
         }
         if (b >= '0' && b <= '9' && !(headerLength == 0 && b == '0') && headerLength < MAX_DIGITS)
         {
+            if (headerLength == 0)
+            {
+                headerStart = pos;
+            }
             header[headerLength++] = b;
             length = Math.min(length * 10 + (b - '0'), Integer.MAX_VALUE);
             return i + 1;
@@ -116,6 +122,7 @@ final class OctetCountingFramer implements StreamFramer
                 skipped.add(header, 0, headerLength);
                 skipped.add(b);
                 skipRemaining = length;
+                length = 0;
                 state = SKIP;
             }
             else
@@ -123,6 +130,7 @@ final class OctetCountingFramer implements StreamFramer
                 frameLength = 0;
                 state = DATA;
             }
+            frameHeaderLength = headerLength;
             headerLength = 0;
             return i + 1;
         }
@@ -174,7 +182,9 @@ final class OctetCountingFramer implements StreamFramer
         }
         else if (state == DATA)
         {
-            skipped.start(SyslogFramer.TRUNCATED_FRAME, streamOffset - frameLength);
+            skipped.start(SyslogFramer.TRUNCATED_FRAME, headerStart);
+            skipped.add(header, 0, frameHeaderLength);
+            skipped.add((byte)' ');
             skipped.add(frame, 0, frameLength);
         }
         skipped.flush(handler);

@@ -51,7 +51,8 @@ final class StructuredDataParser
     }
 
     /** Parses {@code *(SP SD-PARAM) "]"} at {@code p}; returns the offset after {@code ]} or -1. */
-    private static int params(final byte[] buf, final int p, final int end, final boolean strict, final StructuredData sd, final SyslogError err)
+    private static int params(final byte[] buf, final int p, final int end, final boolean strict, final StructuredData sd,
+        final SyslogError err)
     {
         int i = p;
         while (true)

@@ -39,7 +39,8 @@ class GoSyslog3164CorpusTest
         for (final JsonNode c : cases)
         {
             final String id = c.get("id").asText();
-            final JsonNode r = SyslogTestSupport.decode(options(c.get("options"), CodecOptions.SyslogMode.LENIENT), c.get("input").asText());
+            final JsonNode r = SyslogTestSupport.decode(options(c.get("options"), CodecOptions.SyslogMode.LENIENT),
+                c.get("input").asText());
             assertEquals("syslog", r.get("kind").asText(), id);
             if (!c.get("valid").asBoolean() && c.has("error"))
             {

@@ -122,7 +122,8 @@ class GoSyslogFramingCorpusTest
             @Override
             public void onFrame(final byte[] buf, final int offset, final int length)
             {
-                SyslogTestSupport.decode(decoder, SyslogTestSupport.RECEIVED, java.util.Arrays.copyOfRange(buf, offset, offset + length), out);
+                SyslogTestSupport.decode(decoder, SyslogTestSupport.RECEIVED, java.util.Arrays.copyOfRange(buf, offset,
+                    offset + length), out);
             }
 
             @Override

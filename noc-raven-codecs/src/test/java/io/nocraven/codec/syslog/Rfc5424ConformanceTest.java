@@ -191,8 +191,10 @@ class Rfc5424ConformanceTest
         final CodecOptions paris = SyslogTestSupport.options(CodecOptions.SyslogMode.LENIENT, "Europe/Paris", null);
         assertEquals("2003-10-11T22:14:15.123456789Z",
             text(SyslogTestSupport.decode(LENIENT, "<34>1 2003-10-11t22:14:15.123456789z h a - - -"), "timestamp"));
-        assertEquals("2003-10-11T22:14:15+02:00", text(SyslogTestSupport.decode(paris, "<34>1 2003-10-11T22:14:15 h a - - -"), "timestamp"));
-        assertEquals("2003-12-11T22:14:15+01:00", text(SyslogTestSupport.decode(paris, "<34>1 2003-12-11T22:14:15 h a - - -"), "timestamp"));
+        assertEquals("2003-10-11T22:14:15+02:00", text(SyslogTestSupport.decode(paris, "<34>1 2003-10-11T22:14:15 h a - - -"),
+            "timestamp"));
+        assertEquals("2003-12-11T22:14:15+01:00", text(SyslogTestSupport.decode(paris, "<34>1 2003-12-11T22:14:15 h a - - -"),
+            "timestamp"));
         final JsonNode noSd = SyslogTestSupport.decode(LENIENT, "<34>1 - h a - - this is the message");
         assertTrue(noSd.get("structuredData").isNull());
         assertEquals("this is the message", text(noSd, "message"));
@@ -200,7 +202,8 @@ class Rfc5424ConformanceTest
         final JsonNode badSd = SyslogTestSupport.decode(LENIENT, "<34>1 - h a - - [broken sd");
         assertEquals("[broken sd", text(badSd, "message"));
         assertEquals("msg", text(SyslogTestSupport.decode(LENIENT, "<34>1 - h a - - [a x=\"1\"]msg"), "message"));
-        assertEquals("x]y", SyslogTestSupport.decode(LENIENT, "<34>1 - h a - - [a b=\"x]y\"]").get("structuredData").get("a").get("b").asText());
+        assertEquals("x]y", SyslogTestSupport.decode(LENIENT,
+            "<34>1 - h a - - [a b=\"x]y\"]").get("structuredData").get("a").get("b").asText());
         final JsonNode zeros = SyslogTestSupport.decode(LENIENT, "<034>1 - h\u00e9 a - - -");
         assertEquals(4, zeros.get("facility").asInt());
         assertEquals("h\u00e9", text(zeros, "hostname"));

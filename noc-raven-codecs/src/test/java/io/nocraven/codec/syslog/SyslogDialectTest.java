@@ -25,7 +25,8 @@ class SyslogDialectTest
         assertEquals("2026-03-01T18:46:11.123Z", text(r, "timestamp"));
         assertEquals("%SYS-5-CONFIG_I", text(r, "appName"));
         assertEquals("Configured from console by vty0 (10.1.1.20)", text(r, "message"));
-        assertEquals("{\"counter\":52,\"sequence\":null,\"facility\":\"SYS\",\"severity\":5,\"mnemonic\":\"CONFIG_I\",\"clockMarker\":\"*\"}",
+        assertEquals("{\"counter\":52,\"sequence\":null,\"facility\":\"SYS\",\"severity\":5,"
+            + "\"mnemonic\":\"CONFIG_I\",\"clockMarker\":\"*\"}",
             r.get("cisco").toString());
     }
 
@@ -37,12 +38,14 @@ class SyslogDialectTest
             "<187>1234: 001234: Mar  1 18:46:11.123 UTC: %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down");
         assertEquals("2026-03-01T18:46:11.123Z", text(utc, "timestamp"));
         assertEquals(1234, utc.get("cisco").get("sequence").asInt());
-        final JsonNode lost = SyslogTestSupport.decode(paris, "<189>77: .Mar  1 18:46:11: %LINEPROTO-5-UPDOWN: Line protocol on Interface Vlan1, changed state to up");
+        final JsonNode lost = SyslogTestSupport.decode(paris,
+            "<189>77: .Mar  1 18:46:11: %LINEPROTO-5-UPDOWN: Line protocol on Interface Vlan1, changed state to up");
         assertEquals(".", text(lost.get("cisco"), "clockMarker"));
         assertEquals("2026-03-01T18:46:11+01:00", text(lost, "timestamp"));
         final JsonNode year = SyslogTestSupport.decode(paris, "<189>78: Mar  1 2024 18:46:11.123 CET: %SYS-5-CONFIG_I: Configured");
         assertEquals("2024-03-01T18:46:11.123+01:00", text(year, "timestamp"));
-        final JsonNode sub = SyslogTestSupport.decode(LENIENT, "<187>12: %LINK-SP-3-UPDOWN: Interface GigabitEthernet1/1, changed state to down");
+        final JsonNode sub = SyslogTestSupport.decode(LENIENT,
+            "<187>12: %LINK-SP-3-UPDOWN: Interface GigabitEthernet1/1, changed state to down");
         assertEquals("LINK-SP", text(sub.get("cisco"), "facility"));
         assertEquals(3, sub.get("cisco").get("severity").asInt());
         assertTrue(sub.get("timestamp").isNull());
@@ -76,7 +79,8 @@ class SyslogDialectTest
         assertEquals("%ASA-6-302013", text(r, "appName"));
         assertEquals("302013", text(r.get("cisco"), "mnemonic"));
         assertTrue(text(r, "message").startsWith("Built outbound TCP connection 123"));
-        final JsonNode host = SyslogTestSupport.decode(LENIENT, "<166>Mar 15 2024 10:00:01 asa01 : %ASA-6-302014: Teardown TCP connection 123");
+        final JsonNode host = SyslogTestSupport.decode(LENIENT,
+            "<166>Mar 15 2024 10:00:01 asa01 : %ASA-6-302014: Teardown TCP connection 123");
         assertEquals("asa01", text(host, "hostname"));
         assertEquals("Teardown TCP connection 123", text(host, "message"));
         final JsonNode bare = SyslogTestSupport.decode(LENIENT, "<166>%ASA-6-302013: Built inbound TCP connection 9");
@@ -128,7 +132,8 @@ class SyslogDialectTest
     @Test
     void shouldParsePaloAltoCsv()
     {
-        final JsonNode r = SyslogTestSupport.decode(LENIENT, "<14>Mar 15 10:00:00 PA-VM 1,2024/03/15 10:00:00,012801000001,TRAFFIC,end,2560,"
+        final JsonNode r = SyslogTestSupport.decode(LENIENT,
+            "<14>Mar 15 10:00:00 PA-VM 1,2024/03/15 10:00:00,012801000001,TRAFFIC,end,2560,"
             + "2024/03/15 10:00:00,10.1.1.20,203.0.113.5,0.0.0.0,0.0.0.0,allow-web,,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,"
             + "Log-Fwd,2024/03/15 10:00:00,12345,1,52113,443,0,0,0x400064,tcp,allow,\"5,432 \"\"bytes\"\"\",1234,4198");
         assertEquals("paloalto", text(r, "dialect"));
@@ -148,7 +153,8 @@ class SyslogDialectTest
     void shouldParseCiscoIseSegments()
     {
         final JsonNode first = SyslogTestSupport.decode(LENIENT, "<181>Mar 15 10:00:00 ise01 CISE_Passed_Authentications 0000012345 2 0 "
-            + "2024-03-15 10:00:00.123 +01:00 0000456789 5200 NOTICE Passed-Authentication: Authentication succeeded, ConfigVersionId=123,");
+            + "2024-03-15 10:00:00.123 +01:00 0000456789 5200 NOTICE Passed-Authentication: Authentication succeeded, "
+            + "ConfigVersionId=123,");
         assertEquals("cisco-ise", text(first, "dialect"));
         assertEquals("ise01", text(first, "hostname"));
         assertEquals("CISE_Passed_Authentications", text(first, "appName"));

@@ -95,7 +95,8 @@ class SyslogRobustnessTest
         final byte[] msg = "xx<14>1 - h a - - [a b=\"c\"] m yy".getBytes(StandardCharsets.US_ASCII);
         final List<JsonNode> out = new ArrayList<>();
         final JsonRecordWriter writer = new JsonRecordWriter((k, line) -> out.add(SyslogTestSupport.parse(line.toString())));
-        new SyslogDecoder(SyslogTestSupport.STRICT).decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), msg, 2, msg.length - 5, writer);
+        new SyslogDecoder(SyslogTestSupport.STRICT).decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), msg, 2,
+            msg.length - 5, writer);
         assertEquals("m", out.get(0).get("message").asText());
         assertEquals("{\"a\":{\"b\":\"c\"}}", out.get(0).get("structuredData").toString());
         new SyslogDecoder(SyslogTestSupport.STRICT).decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), msg, 2, 3, writer);
@@ -118,7 +119,8 @@ class SyslogRobustnessTest
         assertEquals(status == DecodeStatus.OK ? 1 : 0, counting.count(RecordKind.SYSLOG));
         final List<JsonNode> out = new ArrayList<>();
         final JsonRecordWriter json = new JsonRecordWriter(
-            (k, line) -> out.add(parse ? SyslogTestSupport.parse(line.toString()) : SyslogTestSupport.JSON.createObjectNode().put("kind", "x")));
+            (k, line) -> out.add(parse ? SyslogTestSupport.parse(line.toString())
+                : SyslogTestSupport.JSON.createObjectNode().put("kind", "x")));
         decoder.decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), m, offset, length, json);
         assertEquals(1, out.size());
         assertTrue(out.get(0).has("kind"));

@@ -74,7 +74,8 @@ class SyslogFramerTest
     void shouldSplitNonTransparentFramesOnLfCrLfAndNul()
     {
         final SyslogFramer framer = new SyslogFramer();
-        assertEquals(List.of("frame:<1>a", "frame:<2>b", "frame:<3>c", "frame:<4>d"), FrameLog.run(framer, "<1>a\n<2>b\r\n\n<3>c\u0000<4", ">d"));
+        assertEquals(List.of("frame:<1>a", "frame:<2>b", "frame:<3>c", "frame:<4>d"), FrameLog.run(framer,
+            "<1>a\n<2>b\r\n\n<3>c\u0000<4", ">d"));
         assertEquals("non-transparent", framer.method());
     }
 

@@ -24,6 +24,8 @@ public final class Decoders
         {
             case SYSLOG:
                 return new io.nocraven.codec.syslog.SyslogDecoder(options);
+            case WINDOWS_EVENT:
+                return new io.nocraven.codec.winevent.WindowsEventDecoder(options);
             default:
                 return new UnsupportedDecoder();
         }

@@ -8,7 +8,8 @@ import io.nocraven.core.record.Protocol;
  * <p>
  * Strict: a valid RFC 3164 TIMESTAMP must follow the PRI (see {@link LegacyTimestamp}), then a space or the end;
  * the rest is read as below. Lenient reads, in order: an optional Cisco prefix ({@link CiscoDialect#prefix}); a
- * timestamp (RFC 3339, or any {@link LegacyTimestamp} form) optionally followed by a colon (Cisco); then, when there
+ * timestamp (RFC 3339, or any {@link LegacyTimestamp} form; or a Cisco origin hostname {@code host: } directly
+ * followed by one) optionally followed by a colon (Cisco); then, when there
  * was a timestamp without Cisco markers, a HOSTNAME unless the next word reads as a tag ({@link
  * TagParser#looksLikeTag}: OpenBSD and local senders omit it) &mdash; an ASA-style {@code " : "} after it is
  * skipped; then the content: a Cisco {@code %FAC-SEV-MNEMONIC:} tag, FortiGate key=value text, Palo Alto CSV, a
@@ -75,6 +76,11 @@ final class Rfc3164Parser
                 plain = RFC3164;
             }
         }
+        if (t < 0 && msg.hostStart == SyslogMessage.NONE)
+        {
+            t = originHostname(buf, q, end, receivedEpochSec, msg, err);
+            plain = t >= 0 ? RFC3164 : plain;
+        }
         boolean hostAllowed = false;
         if (t >= 0)
         {
@@ -85,6 +91,33 @@ final class Rfc3164Parser
         content(buf, q, end, hostAllowed, msg);
         msg.dialect = dialect(buf, msg, plain);
         return true;
+    }
+
+    /**
+     * Cisco {@code logging origin-id} without a counter: {@code host: *Mar  1 18:46:11.123: ...}. Taken only when a
+     * timestamp (after an optional clock marker) really follows {@code host: }.
+     *
+     * @return the offset after the timestamp, or -1 (nothing set).
+     */
+    private int originHostname(
+        final byte[] buf, final int q, final int end, final long receivedEpochSec, final SyslogMessage msg, final SyslogError err)
+    {
+        final int sp = SyslogBytes.indexOf(buf, q, end, (byte)' ');
+        if (sp <= q + 1 || sp + 1 >= end || buf[sp - 1] != ':' || SyslogBytes.indexOf(buf, q, sp - 1, (byte)':') != sp - 1)
+        {
+            return -1;
+        }
+        final boolean marker = buf[sp + 1] == '*' || buf[sp + 1] == '.';
+        final int t = legacy.parse(buf, marker ? sp + 2 : sp + 1, end, false, err);
+        if (t < 0)
+        {
+            return -1;
+        }
+        msg.hostname(q, sp - 1);
+        msg.vendor.cisco = true;
+        msg.vendor.ciscoClockMarker = marker ? buf[sp + 1] : 0;
+        years.complete(legacy, buf, receivedEpochSec, msg);
+        return t;
     }
 
     private void content(final byte[] buf, final int p, final int end, final boolean hostAllowed, final SyslogMessage msg)

@@ -52,6 +52,26 @@ class SyslogDialectTest
     }
 
     @Test
+    void shouldParseCiscoOriginHostnameWithoutCounterAndArubaYearAfterTime()
+    {
+        final JsonNode r = SyslogTestSupport.decode(LENIENT, "<189>router1: *Mar  1 18:46:11.123: %SYS-5-CONFIG_I: Configured");
+        assertEquals("cisco-ios", text(r, "dialect"));
+        assertEquals("router1", text(r, "hostname"));
+        assertEquals("*", text(r.get("cisco"), "clockMarker"));
+        assertEquals("2026-03-01T18:46:11.123Z", text(r, "timestamp"));
+        final JsonNode notCisco = SyslogTestSupport.decode(LENIENT, "<13>app: Mar 15 was a good day");
+        assertEquals("app", text(notCisco, "appName"));
+        assertNull(text(notCisco, "hostname"));
+        assertEquals("Mar 15 was a good day", text(notCisco, "message"));
+        final JsonNode aruba = SyslogTestSupport.decode(LENIENT,
+            "<190>Mar 15 10:00:00 2024 10.1.1.1 stm[1234]: <501106> <NOTI> |AP ap1@10.1.1.2 stm| Deauth to sta");
+        assertEquals("2024-03-15T10:00:00Z", text(aruba, "timestamp"));
+        assertEquals("10.1.1.1", text(aruba, "hostname"));
+        assertEquals("stm", text(aruba, "appName"));
+        assertEquals("1234", text(aruba, "procId"));
+    }
+
+    @Test
     void shouldParseNxos()
     {
         final JsonNode r = SyslogTestSupport.decode(LENIENT,

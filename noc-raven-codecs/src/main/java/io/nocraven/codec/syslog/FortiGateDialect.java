@@ -39,44 +39,7 @@ final class FortiGateDialect
             return false;
         }
         final Spans kv = msg.vendor.kv;
-        int i = c;
-        while (true)
-        {
-            i = SyslogBytes.skipSpaces(buf, i, end);
-            final int ks = i;
-            while (i < end && isKeyByte(buf[i]))
-            {
-                i++;
-            }
-            if (i == ks || i >= end || buf[i] != '=')
-            {
-                break;
-            }
-            final int ke = i++;
-            int vs = i;
-            int ve;
-            boolean escaped = false;
-            if (i < end && buf[i] == '"')
-            {
-                vs = ++i;
-                while (i < end && buf[i] != '"')
-                {
-                    escaped |= buf[i] == '\\';
-                    i += buf[i] == '\\' && i + 1 < end ? 2 : 1;
-                }
-                ve = Math.min(i, end);
-                i = Math.min(i + 1, end);
-            }
-            else
-            {
-                i = SyslogBytes.indexOf(buf, i, end, (byte)' ');
-                ve = i;
-            }
-            if (!kv.add(ks, ke, vs, ve, escaped))
-            {
-                break;
-            }
-        }
+        KeyValueParser.parse(buf, c, end, kv, false);
         if (kv.count < 2)
         {
             kv.clear();
@@ -84,7 +47,7 @@ final class FortiGateDialect
         }
         msg.vendor.kvPresent = true;
         msg.message(c, end);
-        final int dev = find(buf, kv, DEVNAME);
+        final int dev = KeyValueParser.find(buf, kv, DEVNAME);
         if (msg.hostStart == SyslogMessage.NONE && dev >= 0 && kv.valueEnd[dev] > kv.valueStart[dev])
         {
             msg.hostname(kv.valueStart[dev], kv.valueEnd[dev]);
@@ -95,8 +58,8 @@ final class FortiGateDialect
 
     private void timestamp(final byte[] buf, final Spans kv, final SyslogMessage msg)
     {
-        final int d = find(buf, kv, DATE);
-        final int t = find(buf, kv, TIME);
+        final int d = KeyValueParser.find(buf, kv, DATE);
+        final int t = KeyValueParser.find(buf, kv, TIME);
         if (d < 0 || t < 0 || kv.valueEnd[d] - kv.valueStart[d] != 10 || kv.valueEnd[t] - kv.valueStart[t] != 8)
         {
             return;
@@ -114,7 +77,7 @@ final class FortiGateDialect
         {
             return;
         }
-        final int z = find(buf, kv, TZ);
+        final int z = KeyValueParser.find(buf, kv, TZ);
         int offset = z >= 0 ? tzOffset(buf, kv.valueStart[z], kv.valueEnd[z]) : Integer.MIN_VALUE;
         if (offset == Integer.MIN_VALUE)
         {
@@ -139,22 +102,5 @@ final class FortiGateDialect
         }
         final int secs = h * 3600 + m * 60;
         return buf[s] == '-' ? -secs : secs;
-    }
-
-    private static int find(final byte[] buf, final Spans kv, final byte[] key)
-    {
-        for (int i = 0; i < kv.count; i++)
-        {
-            if (kv.nameEnd[i] - kv.nameStart[i] == key.length && SyslogBytes.startsWith(buf, kv.nameStart[i], kv.nameEnd[i], key))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isKeyByte(final byte b)
-    {
-        return SyslogBytes.isLower(b) || SyslogBytes.isUpper(b) || SyslogBytes.isDigit(b) || b == '_' || b == '-' || b == '.';
     }
 }

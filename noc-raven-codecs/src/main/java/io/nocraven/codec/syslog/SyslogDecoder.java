@@ -17,7 +17,8 @@ import io.nocraven.core.record.RecordWriter;
  * rejects leading zeros; lenient mode also accepts leading zeros, leading spaces/CR/LF/NUL/TAB before the message,
  * and a message without PRI (facility 1, severity 5 per RFC 3164 §4.3.3, flagged {@code priMissing}). A message
  * that is empty after trimming is invalid in both modes. In lenient mode an RFC 5424 message that fails even the
- * lenient rules ({@link Rfc5424Parser}) is parsed as RFC 3164, which accepts any text.
+ * lenient rules ({@link Rfc5424Parser}) is read as Meraki's format ({@link MerakiDialect}) when it is that, else
+ * as RFC 3164, which accepts any text.
  * <p>
  * Invalid input gives an {@code invalid} record with the reason, the 0-based {@code offset} and the 1-based
  * {@code column} of the offending byte. Hand-written over the byte array (no regex, no per-message allocation);
@@ -89,7 +90,10 @@ public final class SyslogDecoder implements DatagramDecoder
                 msg.reset(buf);
                 msg.facility = facility;
                 msg.severity = severity;
-                rfc3164.parse(buf, body, end, false, received, msg, err);
+                if (!MerakiDialect.parse(buf, body, end, msg))
+                {
+                    rfc3164.parse(buf, body, end, false, received, msg, err);
+                }
             }
         }
         else if (!rfc3164.parse(buf, body, end, strict, received, msg, err))

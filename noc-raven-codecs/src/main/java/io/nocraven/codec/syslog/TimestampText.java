@@ -87,4 +87,25 @@ final class TimestampText
         }
         return at + width;
     }
+
+    /**
+     * Writes an instant given as epoch seconds as ISO-8601 UTC ({@code Z}), with fraction digits copied as sent.
+     *
+     * @return the number of bytes written.
+     */
+    static int writeEpoch(final byte[] dst, final long epochSecond, final byte[] frac, final int fracStart, final int fracLen)
+    {
+        final long days = Math.floorDiv(epochSecond, 86_400L);
+        final int secondOfDay = (int)Math.floorMod(epochSecond, 86_400L);
+        final long z = days + 719_468L;
+        final long era = Math.floorDiv(z, 146_097L);
+        final long doe = z - era * 146_097L;
+        final long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        final long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        final long mp = (5 * doy + 2) / 153;
+        final int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+        final int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        final long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        return write(dst, year, month, day, secondOfDay / 3600, (secondOfDay / 60) % 60, secondOfDay % 60, frac, fracStart, fracLen, 0);
+    }
 }

@@ -187,6 +187,30 @@ class SyslogDialectTest
     }
 
     @Test
+    void shouldParseMerakiInLenientModeOnly()
+    {
+        final String flows = "<134>1 1710496800.123456789 MX84 flows allow src=10.1.1.20 dst=203.0.113.5 mac=AA:BB:CC:DD:EE:FF "
+            + "protocol=tcp sport=52113 dport=443 pattern: allow all";
+        final JsonNode r = SyslogTestSupport.decode(LENIENT, flows);
+        assertEquals("meraki", text(r, "dialect"));
+        assertEquals("rfc3164", text(r, "protocol"));
+        assertEquals(16, r.get("facility").asInt());
+        assertEquals(6, r.get("severity").asInt());
+        assertEquals("2024-03-15T10:00:00.123456789Z", text(r, "timestamp"));
+        assertEquals("MX84", text(r, "hostname"));
+        assertEquals("flows", text(r, "appName"));
+        assertEquals("allow src=10.1.1.20 dst=203.0.113.5 mac=AA:BB:CC:DD:EE:FF protocol=tcp sport=52113 dport=443 pattern: allow all",
+            text(r, "message"));
+        assertEquals("{\"src\":\"10.1.1.20\",\"dst\":\"203.0.113.5\",\"mac\":\"AA:BB:CC:DD:EE:FF\",\"protocol\":\"tcp\","
+            + "\"sport\":\"52113\",\"dport\":\"443\"}", r.get("kv").toString());
+        final JsonNode events = SyslogTestSupport.decode(LENIENT,
+            "<134>1 1710496800.551234 MR42 events type=association radio='1' vap='0' channel='36' rssi='45'");
+        assertEquals("2024-03-15T10:00:00.551234Z", text(events, "timestamp"));
+        assertEquals("36", events.get("kv").get("channel").asText());
+        assertEquals("invalid timestamp", text(SyslogTestSupport.decode(STRICT, flows), "reason"));
+    }
+
+    @Test
     void shouldParseLinuxDaemons()
     {
         final JsonNode systemd = SyslogTestSupport.decode(STRICT, "<30>Mar 15 10:00:00 web1 systemd[1]: Started Session 42 of user ops.");

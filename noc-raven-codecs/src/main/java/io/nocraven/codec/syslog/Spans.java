@@ -10,7 +10,7 @@ package io.nocraven.codec.syslog;
 final class Spans
 {
     /** The most entries one message may hold; beyond this a parser stops adding and reports the message. */
-    static final int MAX_ENTRIES = 4096;
+    static final int MAX_ENTRIES = 1024;
 
     int[] nameStart;
     int[] nameEnd;

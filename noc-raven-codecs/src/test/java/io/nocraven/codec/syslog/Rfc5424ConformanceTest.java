@@ -149,6 +149,24 @@ class Rfc5424ConformanceTest
     }
 
     @Test
+    void shouldCapTheNumberOfStructuredDataParams()
+    {
+        final StringBuilder sd = new StringBuilder("[a");
+        for (int i = 0; i < 1025; i++)
+        {
+            sd.append(" p=\"").append(i).append('"');
+        }
+        final String msg = "<14>1 - h a - - " + sd + "] tail";
+        final JsonNode strict = SyslogTestSupport.decode(STRICT, msg);
+        assertEquals("too many fields", text(strict, "reason"));
+        final JsonNode lenient = SyslogTestSupport.decode(LENIENT, msg);
+        assertTrue(lenient.get("structuredData").isNull());
+        assertTrue(text(lenient, "message").endsWith("] tail"));
+        final JsonNode atCap = SyslogTestSupport.decode(STRICT, msg.replace(" p=\"1024\"", ""));
+        assertEquals(1024, atCap.get("structuredData").get("a").get("p").size());
+    }
+
+    @Test
     void shouldUnescapeQuoteBackslashAndBracketAndKeepOtherBackslashes()
     {
         final JsonNode r = SyslogTestSupport.decode(STRICT,

@@ -9,7 +9,8 @@ package io.nocraven.codec.syslog;
  * Lenient also accepts: any case of the month, a zero-padded or unpadded day and extra spaces; a fraction of 1-9
  * digits ({@code 19:46:03.295}, Cisco {@code service timestamps msec}); a year after the day
  * ({@code Jul 29 2013 10:04:37}, Cisco ASA and IOS {@code year}); a year first ({@code 2017 Sep 28 12:45:38},
- * NX-OS); a year after the time, before a space ({@code Mar 15 10:00:00 2024 host}, Aruba); and a zone abbreviation before a colon ({@code 18:46:11.123 UTC:}; {@code UTC}, {@code GMT}, {@code UT}
+ * NX-OS); a year after the time, before a space ({@code Mar 15 10:00:00 2024 host}, Aruba); and a
+ * zone abbreviation before a colon ({@code 18:46:11.123 UTC:}; {@code UTC}, {@code GMT}, {@code UT}
  * and {@code Z} mean offset zero, other abbreviations are ambiguous and the configured zone applies).
  */
 final class LegacyTimestamp

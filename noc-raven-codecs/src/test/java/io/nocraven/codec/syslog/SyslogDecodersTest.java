@@ -29,7 +29,8 @@ class SyslogDecodersTest
         final byte[] iso = "<28>2019-12-02T16:49:23+02:00 host app[23410]: Test".getBytes(StandardCharsets.US_ASCII);
         final CountingRecordWriter out = new CountingRecordWriter();
         final CodecOptions strict = CodecOptions.builder().syslogMode(CodecOptions.SyslogMode.STRICT).build();
-        Decoders.create(ProtocolFamily.SYSLOG, strict).decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), iso, 0, iso.length, out);
+        Decoders.create(ProtocolFamily.SYSLOG, strict)
+            .decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), iso, 0, iso.length, out);
         Decoders.create(ProtocolFamily.SYSLOG, CodecOptions.defaults())
             .decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), iso, 0, iso.length, out);
         assertEquals(1, out.count(RecordKind.INVALID));

@@ -40,28 +40,7 @@ class SyslogFixtureTest
             {
                 final JsonNode r = SyslogTestSupport.decode(options, nanos, raw);
                 final String where = capture + " #" + i + " " + options.syslogMode();
-                assertEquals("syslog", r.get("kind").asText(), where);
-                assertEquals(e.get("format").asText(), r.get("protocol").asText(), where);
-                assertEquals(e.get("facility").asInt(), r.get("facility").asInt(), where);
-                assertEquals(e.get("severity").asInt(), r.get("severity").asInt(), where);
-                assertEquals(text(e, "hostname"), text(r, "hostname"), where);
-                assertEquals(text(e, "app_name"), text(r, "appName"), where);
-                assertEquals(text(e, "procid"), text(r, "procId"), where);
-                assertEquals(text(e, "msg"), text(r, "message"), where);
-                if ("rfc5424".equals(e.get("format").asText()))
-                {
-                    assertEquals(e.get("version").asInt(), r.get("version").asInt(), where);
-                    assertEquals(text(e, "timestamp"), text(r, "timestamp"), where);
-                    assertEquals(text(e, "msgid"), text(r, "msgId"), where);
-                    assertEquals(structuredData(e.get("structured_data")), r.get("structuredData"), where);
-                    assertEquals("rfc5424", r.get("dialect").asText(), where);
-                }
-                else
-                {
-                    assertEquals(true, r.get("version").isNull(), where);
-                    assertEquals(iso3164(e.get("timestamp").asText()), text(r, "timestamp"), where);
-                    assertEquals("rfc3164", r.get("dialect").asText(), where);
-                }
+                assertMatchesOracle(e, r, where);
                 final JsonNode o = rsyslog.get(i);
                 assertEquals(o.get("facility").asInt(), r.get("facility").asInt(), where);
                 assertEquals(o.get("severity").asInt(), r.get("severity").asInt(), where);
@@ -70,6 +49,33 @@ class SyslogFixtureTest
                 assertEquals(nil(text(o, "procid")), text(r, "procId"), where);
                 assertEquals(nil(text(o, "msgid")), text(r, "msgId"), where);
             }
+        }
+    }
+
+    /** Asserts that a decoded record equals one line of {@code X.expected.jsonl}. */
+    static void assertMatchesOracle(final JsonNode e, final JsonNode r, final String where)
+    {
+        assertEquals("syslog", r.get("kind").asText(), where);
+        assertEquals(e.get("format").asText(), r.get("protocol").asText(), where);
+        assertEquals(e.get("facility").asInt(), r.get("facility").asInt(), where);
+        assertEquals(e.get("severity").asInt(), r.get("severity").asInt(), where);
+        assertEquals(text(e, "hostname"), text(r, "hostname"), where);
+        assertEquals(text(e, "app_name"), text(r, "appName"), where);
+        assertEquals(text(e, "procid"), text(r, "procId"), where);
+        assertEquals(text(e, "msg"), text(r, "message"), where);
+        if ("rfc5424".equals(e.get("format").asText()))
+        {
+            assertEquals(e.get("version").asInt(), r.get("version").asInt(), where);
+            assertEquals(text(e, "timestamp"), text(r, "timestamp"), where);
+            assertEquals(text(e, "msgid"), text(r, "msgId"), where);
+            assertEquals(structuredData(e.get("structured_data")), r.get("structuredData"), where);
+            assertEquals("rfc5424", r.get("dialect").asText(), where);
+        }
+        else
+        {
+            assertEquals(true, r.get("version").isNull(), where);
+            assertEquals(iso3164(e.get("timestamp").asText()), text(r, "timestamp"), where);
+            assertEquals("rfc3164", r.get("dialect").asText(), where);
         }
     }
 

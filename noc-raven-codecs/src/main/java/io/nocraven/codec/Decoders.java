@@ -1,12 +1,14 @@
 package io.nocraven.codec;
 
-import io.nocraven.codec.netflow.NetFlowDecoder;
 import io.nocraven.codec.ipfix.IpfixDecoder;
 import io.nocraven.codec.ipfix.IpfixMessageFramer;
+import io.nocraven.codec.netflow.NetFlowDecoder;
 import io.nocraven.codec.netflow.v5.NetFlowV5Decoder;
 import io.nocraven.codec.netflow.v9.NetFlowV9Decoder;
 import io.nocraven.codec.sflow.SFlowDecoder;
 import io.nocraven.codec.snmp.SnmpTrapDecoder;
+import io.nocraven.codec.syslog.SyslogDecoder;
+import io.nocraven.codec.syslog.framing.SyslogFramer;
 import io.nocraven.codec.winevent.WindowsEventDecoder;
 
 /**
@@ -31,6 +33,8 @@ public final class Decoders
     {
         switch (family)
         {
+            case SYSLOG:
+                return new SyslogDecoder(options);
             case NETFLOW:
                 return new NetFlowDecoder(new NetFlowV5Decoder(options), new NetFlowV9Decoder(options));
             case IPFIX:
@@ -59,6 +63,8 @@ public final class Decoders
         {
             case IPFIX:
                 return new IpfixMessageFramer();
+            case SYSLOG:
+                return new SyslogFramer();
             default:
                 return null;
         }

@@ -2,6 +2,7 @@ package io.nocraven.codec.snmp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nocraven.codec.DecodeStatus;
+import io.nocraven.testing.Captures;
 import org.junit.jupiter.api.Test;
 import org.snmp4j.PDU;
 import org.snmp4j.ScopedPDU;
@@ -35,7 +36,7 @@ class InformResponseTest
     @Test
     void shouldAnswerV2cInformsExactlyLikeSnmptrapd()
     {
-        final List<PcapUdp.Datagram> d = PcapUdp.read(FIXTURES + "snmp_v2c_informs.pcap");
+        final List<Captures.Datagram> d = Captures.udp(FIXTURES + "snmp_v2c_informs.pcap");
         final SnmpTrapDecoder decoder = SnmpTestSupport.decoder(List.of());
         for (int i = 0; i < d.size(); i += 2)
         {
@@ -43,7 +44,7 @@ class InformResponseTest
             final SnmpInform inform = decoder.lastInform();
             assertNotNull(inform);
             assertEquals(1, inform.version());
-            assertArrayEquals(d.get(i + 1).payload(), inform.encodeResponse(), "frame " + d.get(i + 1).frame());
+            assertArrayEquals(d.get(i + 1).payload(), inform.encodeResponse(), "frame " + (i + 2));
             SnmpTestSupport.decode(decoder, d.get(i + 1).payload());
             assertNull(decoder.lastInform());
         }
@@ -53,7 +54,7 @@ class InformResponseTest
     void shouldNotOfferAnInformForATrap()
     {
         final SnmpTrapDecoder decoder = SnmpTestSupport.decoder(List.of());
-        SnmpTestSupport.decode(decoder, PcapUdp.read(FIXTURES + "snmp_v2c_traps.pcap").get(0).payload());
+        SnmpTestSupport.decode(decoder, Captures.udp(FIXTURES + "snmp_v2c_traps.pcap").get(0).payload());
         assertNull(decoder.lastInform());
     }
 

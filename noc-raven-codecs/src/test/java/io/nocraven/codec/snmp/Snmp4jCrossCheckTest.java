@@ -1,6 +1,7 @@
 package io.nocraven.codec.snmp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nocraven.testing.Captures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.snmp4j.PDU;
@@ -31,7 +32,7 @@ class Snmp4jCrossCheckTest
     {
         final SnmpTrapDecoder decoder = SnmpTestSupport.decoder(List.of());
         int checked = 0;
-        for (final PcapUdp.Datagram d : PcapUdp.read(FIXTURES + capture + ".pcap"))
+        for (final Captures.Datagram d : Captures.udp(FIXTURES + capture + ".pcap"))
         {
             final SnmpTestSupport.Result r = SnmpTestSupport.decode(decoder, d.payload());
             final JsonNode ours = r.single();
@@ -61,7 +62,7 @@ class Snmp4jCrossCheckTest
             {
                 mine.add(describe(v));
             }
-            assertEquals(theirs, mine, capture + " frame " + d.frame());
+            assertEquals(theirs, mine, capture + " datagram " + d);
             checked++;
         }
         assertEquals(capture.contains("informs") ? 3 : capture.contains("v1") ? 7 : 5, checked);

@@ -4,6 +4,7 @@ import io.nocraven.codec.CodecOptions;
 import io.nocraven.codec.DatagramDecoder;
 import io.nocraven.codec.Decoders;
 import io.nocraven.codec.ProtocolFamily;
+import io.nocraven.testing.Captures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +23,7 @@ class SnmpDecodersTest
         final DatagramDecoder d = Decoders.create(ProtocolFamily.SNMP,
             CodecOptions.builder().snmpUsers(SnmpTestSupport.fixtureUsers()).build());
         assertInstanceOf(SnmpTrapDecoder.class, d);
-        final PcapUdp.Datagram trap = PcapUdp.read(SnmpTestSupport.FIXTURES + "snmp_v3_traps_authpriv.pcap").get(0);
+        final Captures.Datagram trap = Captures.udp(SnmpTestSupport.FIXTURES + "snmp_v3_traps_authpriv.pcap").get(0);
         assertEquals("userSHAAES", SnmpTestSupport.decode((SnmpTrapDecoder)d, trap.payload()).single().get("user")
             .asText());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nocraven.codec.DecodeStatus;
+import io.nocraven.testing.Captures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,19 +33,20 @@ class SnmpFixtureTest
         "snmp_v3_traps_noauth_authnopriv", "snmp_rejected"})
     void shouldMatchTheOracleForEveryMessage(final String capture)
     {
-        final List<PcapUdp.Datagram> datagrams = PcapUdp.read(FIXTURES + capture + ".pcap");
+        final List<Captures.Datagram> datagrams = Captures.udp(FIXTURES + capture + ".pcap");
         final List<JsonNode> expected = SnmpTestSupport.resourceJsonLines(FIXTURES + capture + ".expected.jsonl");
         assertEquals(expected.size(), datagrams.size());
         final SnmpTrapDecoder decoder = SnmpTestSupport.decoder(SnmpTestSupport.fixtureUsers());
         for (int i = 0; i < expected.size(); i++)
         {
             final JsonNode e = expected.get(i);
-            final PcapUdp.Datagram d = datagrams.get(i);
-            assertEquals(e.get("frame").asInt(), d.frame());
+            final Captures.Datagram d = datagrams.get(i);
+            final int frame = i + 1;
+            assertEquals(e.get("frame").asInt(), frame);
             final SnmpTestSupport.Result result = SnmpTestSupport.decode(decoder, d.payload());
             final JsonNode actual = result.single();
-            final String where = capture + " frame " + d.frame();
-            final String rejection = expectedRejection(capture, d.frame(), e);
+            final String where = capture + " frame " + frame;
+            final String rejection = expectedRejection(capture, frame, e);
             if (rejection != null)
             {
                 assertEquals(DecodeStatus.INVALID, result.status(), where);
@@ -65,7 +67,7 @@ class SnmpFixtureTest
         final List<JsonNode> logged = SnmpTestSupport.resourceJsonLines(FIXTURES + capture + ".snmptrapd.jsonl");
         final SnmpTrapDecoder decoder = SnmpTestSupport.decoder(SnmpTestSupport.fixtureUsers());
         final List<JsonNode> accepted = new ArrayList<>();
-        for (final PcapUdp.Datagram d : PcapUdp.read(FIXTURES + capture + ".pcap"))
+        for (final Captures.Datagram d : Captures.udp(FIXTURES + capture + ".pcap"))
         {
             final SnmpTestSupport.Result r = SnmpTestSupport.decode(decoder, d.payload());
             if (r.status() == DecodeStatus.OK)
@@ -93,7 +95,7 @@ class SnmpFixtureTest
     @Test
     void shouldAcceptTheWrongCommunityThatSnmptrapdRejected()
     {
-        final PcapUdp.Datagram d = PcapUdp.read(FIXTURES + "snmp_rejected.pcap").get(0);
+        final Captures.Datagram d = Captures.udp(FIXTURES + "snmp_rejected.pcap").get(0);
         final JsonNode r = SnmpTestSupport.decode(SnmpTestSupport.decoder(List.of()), d.payload()).single();
         assertEquals("snmp-trap", r.get("kind").asText());
         assertEquals("wrongcommunity", r.get("community").asText());

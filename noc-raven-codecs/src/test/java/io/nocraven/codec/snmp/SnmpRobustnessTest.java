@@ -1,6 +1,7 @@
 package io.nocraven.codec.snmp;
 
 import io.nocraven.codec.DecodeStatus;
+import io.nocraven.testing.Captures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,14 +23,14 @@ class SnmpRobustnessTest
     void shouldRejectEveryProperPrefixCleanly(final String capture)
     {
         final SnmpTrapDecoder decoder = SnmpTestSupport.decoder(SnmpTestSupport.fixtureUsers());
-        for (final PcapUdp.Datagram d : PcapUdp.read(FIXTURES + capture + ".pcap"))
+        for (final Captures.Datagram d : Captures.udp(FIXTURES + capture + ".pcap"))
         {
             final byte[] p = d.payload();
             for (int len = 0; len < p.length; len++)
             {
                 final byte[] prefix = java.util.Arrays.copyOf(p, len);
                 final SnmpTestSupport.Result r = SnmpTestSupport.decode(decoder, prefix);
-                assertEquals(DecodeStatus.INVALID, r.status(), capture + " frame " + d.frame() + " prefix " + len);
+                assertEquals(DecodeStatus.INVALID, r.status(), capture + " " + d + " prefix " + len);
                 assertEquals(len, r.single().get("length").asInt());
                 final int offset = r.single().get("offset").asInt();
                 assertTrue(offset >= 0 && offset <= len, "offset " + offset + " of " + len);
@@ -45,14 +46,14 @@ class SnmpRobustnessTest
     {
         final List<SnmpUser> users = SnmpTestSupport.fixtureUsers();
         final SnmpTrapDecoder decoder = SnmpTestSupport.decoder(users);
-        for (final PcapUdp.Datagram d : PcapUdp.read(FIXTURES + capture + ".pcap"))
+        for (final Captures.Datagram d : Captures.udp(FIXTURES + capture + ".pcap"))
         {
             final byte[] p = d.payload().clone();
             for (int bit = 0; bit < p.length * 8; bit++)
             {
                 p[bit >> 3] ^= (byte)(1 << (bit & 7));
                 final SnmpTestSupport.Result r = SnmpTestSupport.decode(decoder, p);
-                assertEquals(1, r.records().size(), capture + " frame " + d.frame() + " bit " + bit);
+                assertEquals(1, r.records().size(), capture + " " + d + " bit " + bit);
                 p[bit >> 3] ^= (byte)(1 << (bit & 7));
             }
         }

@@ -70,6 +70,7 @@ public final class StreamRecovery
     {
         final long start = System.nanoTime();
         final TreeMap<Long, Path> segments = collect();
+        removeInterruptedCreation(segments);
         long expectedNext = -1;
         for (final Path path : segments.values())
         {
@@ -99,6 +100,26 @@ public final class StreamRecovery
         nextSequence = Math.max(Math.max(expectedNext, 0), checkpointNext);
         report.elapsed(System.nanoTime() - start);
         return this;
+    }
+
+    private void removeInterruptedCreation(final TreeMap<Long, Path> segments) throws IOException
+    {
+        while (!segments.isEmpty())
+        {
+            final Path last = segments.lastEntry().getValue();
+            if (!last.getFileName().toString().endsWith(SegmentDescriptor.SEGMENT_SUFFIX))
+            {
+                return;
+            }
+            final long size = files.size(last);
+            if (readHeader(last, size) != null || size > SegmentDescriptor.HEADER_LENGTH && !tailScanner.isAllZero(last))
+            {
+                return;
+            }
+            files.delete(last);
+            segments.pollLastEntry();
+            report.note("removed " + last.getFileName() + " (segment creation interrupted before its header was written)");
+        }
     }
 
     private TreeMap<Long, Path> collect() throws IOException
@@ -184,15 +205,7 @@ public final class StreamRecovery
         final SegmentHeader header = readHeader(path, size);
         if (header == null || header.baseSequence() != base)
         {
-            if (isLast && size <= SegmentDescriptor.HEADER_LENGTH || isLast && isAllZero(path))
-            {
-                files.delete(path);
-                report.note("removed " + name + " (segment creation interrupted before its header was written)");
-            }
-            else
-            {
-                quarantine(path, "segment header invalid", 0);
-            }
+            quarantine(path, "segment header invalid", 0);
             return null;
         }
         final SegmentEntry entry = new SegmentEntry(base, header.capacity(), path, Compression.NONE, size);
@@ -237,11 +250,6 @@ public final class StreamRecovery
         }
         final SegmentHeader header = new SegmentHeader().wrap(bytes);
         return header.isValid(size) ? header : null;
-    }
-
-    private boolean isAllZero(final Path path) throws IOException
-    {
-        return tailScanner.isAllZero(path);
     }
 
     private void quarantine(final Path path, final String reason, final long lost) throws IOException

@@ -110,6 +110,7 @@ public final class DurableBuffer implements AutoCloseable
                 }
             }
         }
+        journal.enforceLimits();
         streams.put(streamConfig.name(), journal);
         samplers.put(streamConfig.name(), new StreamStatsSampler(journal, budget));
         return journal;

@@ -47,7 +47,7 @@ public final class StreamIngest implements AutoCloseable
             IngestEvent::new, journal.config().ringSize(),
             runnable ->
             {
-                final Thread thread = new Thread(runnable, "noc-raven-buffer-" + journal.name());
+                final Thread thread = new Thread(runnable, "noc-raven-buffer-" + journal.config().name());
                 thread.setDaemon(true);
                 return thread;
             },

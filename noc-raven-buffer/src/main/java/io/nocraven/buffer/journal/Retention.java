@@ -43,11 +43,11 @@ final class Retention
         {
             return;
         }
-        SegmentEntry oldest = journal.oldestSealed();
+        SegmentEntry oldest = journal.reclaimer().oldestSealed();
         while (oldest != null && oldest.maxTimestamp() < nowMs - maxAgeMs)
         {
-            journal.evict(oldest, DropReason.EXPIRED);
-            oldest = journal.oldestSealed();
+            journal.reclaimer().evict(oldest, DropReason.EXPIRED);
+            oldest = journal.reclaimer().oldestSealed();
         }
     }
 
@@ -108,11 +108,11 @@ final class Retention
 
     private int freeOwn(final DropReason evicted, final DropReason rejected)
     {
-        final SegmentEntry oldest = journal.oldestSealed();
-        if (oldest != null && (journal.isFullyAcknowledged(oldest) ||
+        final SegmentEntry oldest = journal.reclaimer().oldestSealed();
+        if (oldest != null && (journal.reclaimer().isFullyAcknowledged(oldest) ||
             journal.config().overflowPolicy() == OverflowPolicy.DROP_OLDEST))
         {
-            journal.evict(oldest, evicted);
+            journal.reclaimer().evict(oldest, evicted);
             return ROOM;
         }
         return refuse(rejected);
@@ -120,21 +120,21 @@ final class Retention
 
     private int freeAny(final DropReason evicted, final DropReason rejected)
     {
-        final SegmentEntry own = journal.oldestSealed();
-        if (own != null && journal.isFullyAcknowledged(own))
+        final SegmentEntry own = journal.reclaimer().oldestSealed();
+        if (own != null && journal.reclaimer().isFullyAcknowledged(own))
         {
-            journal.evict(own, evicted);
+            journal.reclaimer().evict(own, evicted);
             return ROOM;
         }
         final SpaceBudget.Victim victim = budget.findVictim();
         if (victim != null)
         {
-            victim.journal().evict(victim.entry(), evicted);
+            victim.journal().reclaimer().evict(victim.entry(), evicted);
             return ROOM;
         }
         if (own != null && journal.config().overflowPolicy() == OverflowPolicy.DROP_OLDEST)
         {
-            journal.evict(own, evicted);
+            journal.reclaimer().evict(own, evicted);
             return ROOM;
         }
         return refuse(rejected);

@@ -110,12 +110,12 @@ public final class SpaceBudget
         Victim lossy = null;
         for (final StreamJournal journal : journals)
         {
-            final SegmentEntry oldest = journal.oldestSealed();
+            final SegmentEntry oldest = journal.reclaimer().oldestSealed();
             if (oldest == null)
             {
                 continue;
             }
-            if (journal.isFullyAcknowledged(oldest))
+            if (journal.reclaimer().isFullyAcknowledged(oldest))
             {
                 if (lossless == null || oldest.firstTimestamp() < lossless.entry().firstTimestamp())
                 {

@@ -50,6 +50,7 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     private final DoubleSlotFile checkpoint;
     private final SpaceBudget budget;
     private final Retention retention;
+    private final SegmentReclaimer reclaimer;
     private final RecoveryReport recoveryReport;
     private final UnsafeBuffer wrapper = new UnsafeBuffer(0, 0);
     private Consumer<SegmentEntry> sealedSink = entry -> { };
@@ -91,6 +92,7 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         this.durableSequence = nextSequence - 1;
         this.writtenSequence = nextSequence - 1;
         this.cursors = new CursorRegistry(files, directory.resolve(CURSOR_DIRECTORY));
+        this.reclaimer = new SegmentReclaimer(catalog, cursors, counters, files);
         this.retention = new Retention(this, budget);
         writeCheckpoint();
     }
@@ -318,58 +320,22 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
             config.durability() == Durability.PERIODIC && nowMs - lastForceMs >= config.flushIntervalMs();
     }
 
-    SegmentEntry oldestSealed()
+    SegmentReclaimer reclaimer()
     {
-        final SegmentEntry first = catalog.first();
-        return first != null && first.isSealed() ? first : null;
-    }
-
-    boolean isFullyAcknowledged(final SegmentEntry entry)
-    {
-        return cursors.minAcked() >= entry.endSequence() - 1;
-    }
-
-    void evict(final SegmentEntry entry, final DropReason reason)
-    {
-        if (!catalog.remove(entry))
-        {
-            return;
-        }
-        final long unread = entry.endSequence() - Math.max(entry.baseSequence(), cursors.minAcked() + 1);
-        counters.onDrop(reason, Math.max(0, unread));
-        deleteQuietly(entry.path());
+        return reclaimer;
     }
 
     /** {@inheritDoc} */
     @Override
     public void onCorruptSegment(final SegmentEntry entry, final long sequence)
     {
-        if (!catalog.remove(entry))
-        {
-            return;
-        }
-        counters.onQuarantine();
-        counters.onDrop(DropReason.CORRUPT, Math.max(0, entry.endSequence() - sequence));
-        try
-        {
-            files.move(entry.path(), entry.path().resolveSibling(entry.path().getFileName() + SegmentDescriptor.QUARANTINE_SUFFIX));
-        }
-        catch (final IOException ex)
-        {
-            deleteQuietly(entry.path());
-        }
+        reclaimer.quarantine(entry, sequence);
     }
 
-    private void deleteQuietly(final Path path)
+    /** Apply the limits now (at open, so a quota lowered while the stream was closed holds at once). */
+    public void enforceLimits()
     {
-        try
-        {
-            files.delete(path);
-        }
-        catch (final IOException ex)
-        {
-            counters.onIoError();
-        }
+        retention.makeRoom(0, clock.time());
     }
 
     /**
@@ -403,18 +369,6 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     public StreamConfig config()
     {
         return config;
-    }
-
-    /** @return stream name. */
-    public String name()
-    {
-        return config.name();
-    }
-
-    /** @return the stream directory. */
-    public Path directory()
-    {
-        return directory;
     }
 
     /** @return the segment catalog. */

@@ -83,7 +83,7 @@ public final class StreamStatsSampler
             lags.add(new ConsumerLag(cursor.name(), acked, lag, (long)(lag * meanRecord), lagSeconds,
                 Math.max(0, oldestSequence - (acked + 1))));
         }
-        return new StreamStats(journal.name(), counters.recordsIn(), bytesIn, recordsOnDisk, bytesOnDisk, entries.size(),
+        return new StreamStats(journal.config().name(), counters.recordsIn(), bytesIn, recordsOnDisk, bytesOnDisk, entries.size(),
             entries.isEmpty() ? 0 : entries.get(0).firstTimestamp(), newest,
             compressedOut > 0 ? (double)compressedIn / compressedOut : 1.0, drops, lags, rate,
             secondsLeft(bytesOnDisk), written, journal.durableSequence());

@@ -91,7 +91,7 @@ public final class SegmentCompressor implements AutoCloseable
      * @param entry   the segment.
      * @return true when the segment is now stored compressed.
      */
-    public boolean compress(final StreamJournal journal, final SegmentEntry entry)
+    public synchronized boolean compress(final StreamJournal journal, final SegmentEntry entry)
     {
         final Compression codec = journal.config().compression();
         if (!entry.isSealed() || entry.storage() != Compression.NONE || !journal.catalog().contains(entry) ||

@@ -9,11 +9,7 @@ import io.nocraven.buffer.segment.SegmentDescriptor;
 import io.nocraven.buffer.segment.SegmentHeader;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -112,7 +108,7 @@ public final class StreamRecovery
                 return;
             }
             final long size = files.size(last);
-            if (readHeader(last, size) != null || size > SegmentDescriptor.HEADER_LENGTH && !tailScanner.isAllZero(last))
+            if (SegmentHeader.read(files, last) != null || size > SegmentDescriptor.HEADER_LENGTH && !tailScanner.isAllZero(last))
             {
                 return;
             }
@@ -202,7 +198,7 @@ public final class StreamRecovery
                 return null;
             }
         }
-        final SegmentHeader header = readHeader(path, size);
+        final SegmentHeader header = SegmentHeader.read(files, path);
         if (header == null || header.baseSequence() != base)
         {
             quarantine(path, "segment header invalid", 0);
@@ -234,23 +230,6 @@ public final class StreamRecovery
         return entry;
     }
 
-    private SegmentHeader readHeader(final Path path, final long size) throws IOException
-    {
-        if (size < SegmentDescriptor.HEADER_LENGTH)
-        {
-            return null;
-        }
-        final ByteBuffer bytes = ByteBuffer.allocate(SegmentDescriptor.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel channel = files.open(path, StandardOpenOption.READ))
-        {
-            while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) >= 0)
-            {
-                // read until full or end of file
-            }
-        }
-        final SegmentHeader header = new SegmentHeader().wrap(bytes);
-        return header.isValid(size) ? header : null;
-    }
 
     private void quarantine(final Path path, final String reason, final long lost) throws IOException
     {

@@ -1,9 +1,14 @@
 package io.nocraven.buffer.segment;
 
+import io.nocraven.buffer.fs.FileLayer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 import static io.nocraven.buffer.segment.SegmentDescriptor.*;
@@ -28,6 +33,36 @@ public final class SegmentHeader
         buffer.wrap(image, 0, HEADER_LENGTH);
         view = image.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         return this;
+    }
+
+    /**
+     * Read the header of a segment file and check it.
+     *
+     * @param files file layer.
+     * @param path  the segment file.
+     * @return the header, or null when the file is too short or the header is invalid.
+     * @throws IOException when the file cannot be read.
+     */
+    public static SegmentHeader read(final FileLayer files, final Path path) throws IOException
+    {
+        final long size = files.size(path);
+        if (size < HEADER_LENGTH)
+        {
+            return null;
+        }
+        final ByteBuffer bytes = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel channel = files.open(path, StandardOpenOption.READ))
+        {
+            while (bytes.hasRemaining())
+            {
+                if (channel.read(bytes, bytes.position()) < 0)
+                {
+                    return null;
+                }
+            }
+        }
+        final SegmentHeader header = new SegmentHeader().wrap(bytes);
+        return header.isValid(size) ? header : null;
     }
 
     /**

@@ -70,6 +70,12 @@ final class FaultyFileLayer implements FileLayer
     }
 
     @Override
+    public void syncDirectory(final Path directory) throws IOException
+    {
+        DefaultFileLayer.INSTANCE.syncDirectory(directory);
+    }
+
+    @Override
     public long usableSpace(final Path directory) throws IOException
     {
         return Math.max(0, diskBytes - used());

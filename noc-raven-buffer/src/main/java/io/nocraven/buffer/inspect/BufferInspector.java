@@ -9,7 +9,7 @@ import io.nocraven.buffer.cursor.StreamReader;
 import io.nocraven.buffer.fs.DefaultFileLayer;
 import io.nocraven.buffer.fs.DoubleSlotFile;
 import io.nocraven.buffer.fs.FileLayer;
-import io.nocraven.buffer.journal.StreamJournal;
+import io.nocraven.buffer.journal.StreamDirectoryDescriptor;
 import io.nocraven.buffer.segment.SegmentCatalog;
 import io.nocraven.buffer.segment.SegmentDescriptor;
 import io.nocraven.buffer.segment.SegmentEntry;
@@ -131,7 +131,7 @@ public final class BufferInspector
     public List<CursorSummary> cursors(final String stream) throws IOException
     {
         final List<CursorSummary> result = new ArrayList<>();
-        for (final Path path : files.list(streamDirectory(stream).resolve(StreamJournal.CURSOR_DIRECTORY)))
+        for (final Path path : files.list(streamDirectory(stream).resolve(StreamDirectoryDescriptor.CURSOR_DIRECTORY)))
         {
             final String name = path.getFileName().toString();
             if (name.endsWith(ConsumerCursor.SUFFIX))

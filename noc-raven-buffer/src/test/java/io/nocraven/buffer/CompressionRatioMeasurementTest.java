@@ -35,6 +35,7 @@ class CompressionRatioMeasurementTest
         "netflow/pmacctd_nfprobe_ipfix_full.pcap", "netflow/softflowd_ipfix.pcap",
         "corpora/graylog-netflow/nprobe-netflow9-3.pcap", "corpora/graylog-netflow/nprobe-netflow9.pcap",
         "corpora/graylog-netflow/netgraph-netflow5.pcap"};
+    private static final String[] SFLOW_PCAPS = {"netflow/pmacctd_sfprobe_rate8.pcap"};
 
     @TempDir
     Path dir;
@@ -53,12 +54,19 @@ class CompressionRatioMeasurementTest
         {
             netflow.addAll(UdpPayloads.fromResource(F + pcap));
         }
+        final List<byte[]> sflow = new ArrayList<>();
+        for (final String pcap : SFLOW_PCAPS)
+        {
+            sflow.addAll(UdpPayloads.fromResource(F + pcap));
+        }
         for (final Compression codec : new Compression[] {Compression.ZSTD, Compression.GZIP})
         {
             final double syslogRatio = measure("syslog-" + codec, syslog, codec);
             final double netflowRatio = measure("netflow-" + codec, netflow, codec);
+            final double sflowRatio = measure("sflow-" + codec, sflow, codec);
             assertTrue(syslogRatio > 1.5, "syslog ratio " + syslogRatio);
             assertTrue(netflowRatio > 1.2, "netflow ratio " + netflowRatio);
+            assertTrue(sflowRatio > 1.2, "sflow ratio " + sflowRatio);
         }
     }
 

@@ -69,8 +69,8 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         this.clock = clock;
         this.budget = budget;
         files.createDirectories(directory);
-        this.checkpoint = new StreamCheckpoint(DoubleSlotFile.open(files, directory.resolve(StreamDirectoryDescriptor.CHECKPOINT_FILE), false),
-            counters);
+        this.checkpoint = new StreamCheckpoint(
+            DoubleSlotFile.open(files, directory.resolve(StreamDirectoryDescriptor.CHECKPOINT_FILE), false), counters);
         final StreamRecovery recovery = new StreamRecovery(files, directory, config.name())
             .run(checkpoint.verifiedBelow(), checkpoint.nextSequence());
         this.recoveryReport = recovery.report();

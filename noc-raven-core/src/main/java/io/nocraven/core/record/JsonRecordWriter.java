@@ -58,12 +58,14 @@ public final class JsonRecordWriter implements RecordWriter
             stringValue(protocol.wireName());
         }
         name("exporter");
+        separator();
         sb.append('"');
         context.appendExporter(sb);
         sb.append('"');
         name("listener");
         stringValue(context.listener());
         name("receivedAt");
+        separator();
         sb.append('"');
         appendInstant(sb, context.receivedAtEpochNanos());
         sb.append('"');

@@ -39,7 +39,7 @@ public final class PortConflicts
                         + "already used by " + a.keyPrefix() + " on " + a.type().transport() + ")");
                 }
             }
-            if (admin.enabled() && a.type().transport() == ListenerType.Transport.TCP && a.port() == admin.port()
+            if (admin.enabled() && a.port() != 0 && a.type().transport() == ListenerType.Transport.TCP && a.port() == admin.port()
                 && overlap(a.bind(), admin.bind()))
             {
                 errors.add(a.keyPrefix() + ".port: value '" + a.port() + "' is invalid (expected a port not already "

@@ -3,6 +3,7 @@ package io.nocraven.appliance.source;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -152,6 +153,7 @@ public final class UdpListener implements Listener
     }
 
     /** Copies each datagram into the ring; nothing else happens on the network thread. */
+    @ChannelHandler.Sharable
     private final class Handler extends SimpleChannelInboundHandler<DatagramPacket>
     {
         @Override

@@ -11,7 +11,9 @@ import io.nocraven.appliance.config.ConfigStore;
 import io.nocraven.appliance.config.ConfigTree;
 import io.nocraven.appliance.config.ListenerConfig;
 import io.nocraven.appliance.config.ListenerType;
+import io.nocraven.appliance.config.PortConflicts;
 import io.nocraven.appliance.source.BindFailure;
+import io.nocraven.appliance.source.Listener;
 import io.nocraven.appliance.source.ListenerSet;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -80,9 +82,44 @@ final class ConfigChanges
         return ports();
     }
 
-    private ObjectNode apply(final ApplianceConfig next) throws BindFailure, IOException
+    /**
+     * Configured ports can be 0 (ephemeral) and SO_REUSEPORT sockets can share a port, so the conflict check also
+     * looks at the ports the other listeners and the admin API are actually bound to.
+     */
+    private void checkBoundPorts(final ListenerConfig want) throws ConfigException
+    {
+        if (!want.enabled() || want.port() == 0)
+        {
+            return;
+        }
+        for (final ListenerType other : ListenerType.values())
+        {
+            final Listener l = listeners.get(other);
+            if (other != want.type() && l != null && l.bound() && other.transport() == want.type().transport()
+                && l.boundPort() == want.port() && PortConflicts.overlap(l.config().bind(), want.bind()))
+            {
+                throw new ConfigException(List.of(want.keyPrefix() + ".port: value '" + want.port() + "' is invalid "
+                    + "(expected a port not already used by " + l.config().keyPrefix() + " on " + other.transport() + ")"));
+            }
+        }
+        if (want.type().transport() == ListenerType.Transport.TCP && appliance.adminPort() == want.port()
+            && PortConflicts.overlap(appliance.currentConfig().admin().bind(), want.bind()))
+        {
+            throw new ConfigException(List.of(want.keyPrefix() + ".port: value '" + want.port() + "' is invalid "
+                + "(expected a port not already used by admin.port)"));
+        }
+    }
+
+    private ObjectNode apply(final ApplianceConfig next) throws ConfigException, BindFailure, IOException
     {
         final ApplianceConfig current = appliance.currentConfig();
+        for (final ListenerType t : ListenerType.values())
+        {
+            if (!Objects.equals(listeners.config(t), next.listener(t)))
+            {
+                checkBoundPorts(next.listener(t));
+            }
+        }
         final List<ListenerConfig> done = new ArrayList<>();
         final ArrayNode applied = JSON.arrayNode();
         for (final ListenerType t : ListenerType.values())

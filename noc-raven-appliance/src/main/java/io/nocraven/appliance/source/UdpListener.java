@@ -12,6 +12,8 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import io.nocraven.appliance.config.ListenerConfig;
 import io.nocraven.appliance.pipeline.IngressRing;
+import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,10 @@ public final class UdpListener implements Listener
         {
             b.option(EpollChannelOption.SO_REUSEPORT, true);
         }
+        if (reusePort && config.port() != 0)
+        {
+            probeExclusive();
+        }
         try
         {
             int port = config.port();
@@ -86,6 +92,23 @@ public final class UdpListener implements Listener
         checkReceiveBuffer(channels.get(0));
     }
 
+    /**
+     * SO_REUSEPORT lets sockets of the same user share a port, which would hide a conflict with another listener or
+     * process: first bind a plain socket (no reuse) to prove the port is free, then release it.
+     */
+    private void probeExclusive() throws BindFailure
+    {
+        try (DatagramSocket probe = new DatagramSocket(null))
+        {
+            probe.setReuseAddress(false);
+            probe.bind(new InetSocketAddress(config.bind(), config.port()));
+        }
+        catch (final IOException ex)
+        {
+            throw BindFailure.of(config, ex);
+        }
+    }
+
     private void checkReceiveBuffer(final Channel ch)
     {
         final int requested = config.receiveBufferBytes();
@@ -102,7 +125,7 @@ public final class UdpListener implements Listener
             {
                 max = Files.readString(RMEM_MAX).trim();
             }
-            catch (final java.io.IOException | SecurityException ex)
+            catch (final IOException | SecurityException ex)
             {
                 max = "unreadable";
             }

@@ -137,4 +137,13 @@ class ConfigLoaderTest
         // Without --config, <dataDir>/config.yaml is read.
         assertEquals(2514, ConfigLoader.load(null, Map.of(), List.of(), dir).listener(ListenerType.SYSLOG_UDP).port());
     }
+
+    @Test
+    void shouldAcceptTheShippedConfigFile() throws Exception
+    {
+        final ApplianceConfig c = ConfigLoader.load(Path.of("src/main/dist/noc-raven.yaml"), Map.of(), List.of(), null);
+        assertEquals(Path.of("/var/lib/noc-raven"), c.dataDir());
+        assertEquals(162, c.listener(ListenerType.SNMP_UDP).port());
+        assertEquals("kafka.datacenter.example:9092", c.forwarders().kafka().bootstrapServers());
+    }
 }

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes decoded records as JSON lines into {@code <directory>/noc-raven-<UTC time>.jsonl}, flushed at the end of
+ * Writes decoded records as JSON lines into {@code <directory>/noc-raven-<UTC time>-<counter>.jsonl} (names sort in write order), flushed at the end of
  * every pipeline batch. A file is rotated when it reaches {@code rotateBytes} or {@code rotateSeconds}; rotated
  * files are gzip-compressed in the background ({@code compression: gzip}) so compression never blocks ingest.
  */
@@ -47,6 +47,7 @@ public final class JsonlArchiveForwarder implements Forwarder
     private Path current;
     private long currentBytes;
     private long openedAtMillis;
+    private long fileCounter;
     private volatile String lastError = "";
 
     /**
@@ -103,11 +104,13 @@ public final class JsonlArchiveForwarder implements Forwarder
             compressLater(previous);
         }
         Files.createDirectories(config.directory());
-        Path p = config.directory().resolve("noc-raven-" + NAME.format(Instant.ofEpochMilli(now)) + ".jsonl");
-        for (int i = 1; Files.exists(p) || Files.exists(Path.of(p + ".gz")); i++)
+        Path p;
+        do
         {
-            p = config.directory().resolve("noc-raven-" + NAME.format(Instant.ofEpochMilli(now)) + "-" + i + ".jsonl");
+            p = config.directory().resolve("noc-raven-" + NAME.format(Instant.ofEpochMilli(now)) + "-"
+                + String.format(java.util.Locale.ROOT, "%06d", ++fileCounter) + ".jsonl");
         }
+        while (Files.exists(p) || Files.exists(Path.of(p + ".gz")));
         current = p;
         out = Files.newBufferedWriter(p, StandardCharsets.UTF_8);
         currentBytes = 0;

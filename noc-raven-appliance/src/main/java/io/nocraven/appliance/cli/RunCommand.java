@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code noc-raven run}: starts the appliance on the embedded defaults, overridden by {@code --config},
  * {@code NOCRAVEN_*} variables, {@code --set} and {@code --data-dir}; runs until SIGTERM/SIGINT, then drains the
- * pipeline, flushes the forwarders and exits. Exit codes: 0 after a clean stop, 2 invalid configuration, 3 a
+ * pipeline, flushes the forwarders and exits (the JVM reports 143 = 128 + SIGTERM). Exit codes: 2 invalid configuration, 3 a
  * socket could not be bound, 1 other start failures.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,

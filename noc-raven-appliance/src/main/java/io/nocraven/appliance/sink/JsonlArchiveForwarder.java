@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes decoded records as JSON lines into {@code <directory>/noc-raven-<UTC time>-<counter>.jsonl} (names sort in write order), flushed at the end of
+ * Writes decoded records as JSON lines into {@code <directory>/noc-raven-<UTC time>-<counter>.jsonl} (names sort
+ * in write order), flushed at the end of
  * every pipeline batch. A file is rotated when it reaches {@code rotateBytes} or {@code rotateSeconds}; rotated
  * files are gzip-compressed in the background ({@code compression: gzip}) so compression never blocks ingest.
  */

@@ -1,0 +1,294 @@
+package io.nocraven.buffer.segment;
+
+import io.nocraven.buffer.fs.FileLayer;
+import org.agrona.DirectBuffer;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+import static io.nocraven.buffer.segment.RecordDescriptor.*;
+
+/**
+ * The single writer of the active segment: appends records into the memory-mapped, preallocated file, writing the
+ * frame length last with a release store, forces dirty ranges to disk and seals the segment. Not thread safe:
+ * exactly one thread appends.
+ */
+public final class SegmentAppender implements AutoCloseable
+{
+    private final FileChannel channel;
+    private final MappedByteBuffer mapped;
+    private final ByteBuffer view;
+    private final UnsafeBuffer buffer;
+    private final CRC32C crc = new CRC32C();
+    private final Path path;
+    private final long baseSequence;
+    private final int capacity;
+    private int position;
+    private int forcedPosition;
+    private int recordCount;
+    private long firstTimestamp;
+    private long maxTimestamp;
+
+    private SegmentAppender(
+        final Path path, final FileChannel channel, final long baseSequence, final int capacity, final int position,
+        final int recordCount, final long firstTimestamp, final long maxTimestamp) throws IOException
+    {
+        this.path = path;
+        this.channel = channel;
+        this.mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, capacity);
+        this.view = mapped.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        this.buffer = new UnsafeBuffer(mapped);
+        this.baseSequence = baseSequence;
+        this.capacity = capacity;
+        this.position = position;
+        this.forcedPosition = position;
+        this.recordCount = recordCount;
+        this.firstTimestamp = firstTimestamp;
+        this.maxTimestamp = maxTimestamp;
+    }
+
+    /**
+     * Create, preallocate (real zero blocks), map and initialise a new segment file.
+     *
+     * @param files        file layer.
+     * @param path         path of the new file.
+     * @param baseSequence first sequence of the segment.
+     * @param capacity     file length.
+     * @param nowMs        creation time.
+     * @return the appender.
+     * @throws IOException when the file cannot be created or preallocated (treat as disk full).
+     */
+    public static SegmentAppender create(
+        final FileLayer files, final Path path, final long baseSequence, final int capacity, final long nowMs)
+        throws IOException
+    {
+        final FileChannel channel = files.open(
+            path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try
+        {
+            files.preallocate(channel, capacity);
+            channel.force(true);
+            final SegmentAppender appender = new SegmentAppender(
+                path, channel, baseSequence, capacity, SegmentDescriptor.HEADER_LENGTH, 0, 0, 0);
+            new SegmentHeader().wrap(appender.mapped).initialise(baseSequence, nowMs, capacity);
+            appender.mapped.force(0, SegmentDescriptor.HEADER_LENGTH);
+            return appender;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            channel.close();
+            files.delete(path);
+            throw ex;
+        }
+    }
+
+    /**
+     * Reopen a recovered, unsealed segment to continue appending after its last valid record.
+     *
+     * @param files          file layer.
+     * @param path           the segment file.
+     * @param baseSequence   its base sequence.
+     * @param capacity       its capacity.
+     * @param position       offset after the last valid record (everything after it is zero).
+     * @param recordCount    records already in it.
+     * @param firstTimestamp first record's timestamp.
+     * @param maxTimestamp   largest timestamp so far.
+     * @return the appender.
+     * @throws IOException when the file cannot be opened or mapped.
+     */
+    public static SegmentAppender resume(
+        final FileLayer files, final Path path, final long baseSequence, final int capacity, final int position,
+        final int recordCount, final long firstTimestamp, final long maxTimestamp) throws IOException
+    {
+        final FileChannel channel = files.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try
+        {
+            return new SegmentAppender(
+                path, channel, baseSequence, capacity, position, recordCount, firstTimestamp, maxTimestamp);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            channel.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Whether a record with this payload still fits, leaving room for the end-of-segment marker.
+     *
+     * @param payloadLength payload bytes.
+     * @return true when {@link #append} may be called.
+     */
+    public boolean hasRoom(final int payloadLength)
+    {
+        return (long)position + alignedLength(frameLength(payloadLength)) + HEADER_LENGTH <= capacity;
+    }
+
+    /**
+     * Append a record; the caller checked {@link #hasRoom(int)}.
+     *
+     * @param type      user type 0..32767.
+     * @param timestamp epoch ms.
+     * @param src       payload source.
+     * @param offset    payload offset in {@code src}.
+     * @param length    payload length.
+     * @return the record's sequence.
+     */
+    public long append(final int type, final long timestamp, final DirectBuffer src, final int offset, final int length)
+    {
+        buffer.putBytes(position + HEADER_LENGTH, src, offset, length);
+        return commit(type, timestamp, length);
+    }
+
+    /**
+     * Append a record from a byte array; the caller checked {@link #hasRoom(int)}.
+     *
+     * @param type      user type 0..32767.
+     * @param timestamp epoch ms.
+     * @param src       payload source.
+     * @param offset    payload offset in {@code src}.
+     * @param length    payload length.
+     * @return the record's sequence.
+     */
+    public long append(final int type, final long timestamp, final byte[] src, final int offset, final int length)
+    {
+        buffer.putBytes(position + HEADER_LENGTH, src, offset, length);
+        return commit(type, timestamp, length);
+    }
+
+    private long commit(final int type, final long timestamp, final int payloadLength)
+    {
+        final int recordOffset = position;
+        final int frameLength = frameLength(payloadLength);
+        final long sequence = baseSequence + recordCount;
+        writeHeader(recordOffset, frameLength, recordCount, type, timestamp);
+        if (0 == recordCount)
+        {
+            firstTimestamp = timestamp;
+            maxTimestamp = timestamp;
+        }
+        else if (timestamp > maxTimestamp)
+        {
+            maxTimestamp = timestamp;
+        }
+        recordCount++;
+        position = recordOffset + alignedLength(frameLength);
+        return sequence;
+    }
+
+    private void writeHeader(final int recordOffset, final int frameLength, final int delta, final int type, final long ts)
+    {
+        final UnsafeBuffer buffer = this.buffer;
+        buffer.putInt(recordOffset + SEQUENCE_DELTA_OFFSET, delta);
+        buffer.putShort(recordOffset + TYPE_OFFSET, (short)type);
+        buffer.putShort(recordOffset + FLAGS_OFFSET, (short)0);
+        buffer.putLong(recordOffset + TIMESTAMP_OFFSET, ts);
+        final ByteBuffer view = this.view;
+        view.limit(recordOffset + frameLength).position(recordOffset + CRC_START);
+        crc.reset();
+        crc.update(view);
+        buffer.putInt(recordOffset + CRC_OFFSET, (int)crc.getValue());
+        buffer.putIntRelease(recordOffset + LENGTH_OFFSET, frameLength);
+    }
+
+    /**
+     * Force the bytes appended since the last force to the storage device (msync of the dirty range).
+     *
+     * @return true when there was something to force.
+     */
+    public boolean force()
+    {
+        final int from = forcedPosition;
+        final int to = position;
+        if (to == from)
+        {
+            return false;
+        }
+        mapped.force(from, to - from);
+        forcedPosition = to;
+        return true;
+    }
+
+    /**
+     * Write the end-of-segment marker and the sealed header, and force everything.
+     */
+    public void seal()
+    {
+        writeHeader(position, HEADER_LENGTH, recordCount, END_OF_SEGMENT_TYPE, maxTimestamp);
+        position += HEADER_LENGTH;
+        force();
+        new SegmentHeader().wrap(mapped).seal(position, recordCount, firstTimestamp, maxTimestamp);
+        mapped.force(0, SegmentDescriptor.HEADER_LENGTH);
+    }
+
+    /** @return path of the segment file. */
+    public Path path()
+    {
+        return path;
+    }
+
+    /** @return base sequence. */
+    public long baseSequence()
+    {
+        return baseSequence;
+    }
+
+    /** @return sequence the next record will get. */
+    public long nextSequence()
+    {
+        return baseSequence + recordCount;
+    }
+
+    /** @return records appended. */
+    public int recordCount()
+    {
+        return recordCount;
+    }
+
+    /** @return write position. */
+    public int position()
+    {
+        return position;
+    }
+
+    /** @return capacity. */
+    public int capacity()
+    {
+        return capacity;
+    }
+
+    /** @return first record's timestamp, 0 when empty. */
+    public long firstTimestamp()
+    {
+        return firstTimestamp;
+    }
+
+    /** @return largest timestamp, 0 when empty. */
+    public long maxTimestamp()
+    {
+        return maxTimestamp;
+    }
+
+    /** Unmap and close the file; does not force. */
+    @Override
+    public void close()
+    {
+        IoUtil.unmap(mapped);
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ignore)
+        {
+            // closing a channel whose data is already in the page cache cannot lose data
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.nocraven.buffer;
+
+import io.nocraven.buffer.compress.CompressedSegmentIndex;
+import io.nocraven.buffer.cursor.StreamReader;
+import io.nocraven.buffer.fs.DefaultFileLayer;
+import io.nocraven.buffer.journal.StreamJournal;
+import io.nocraven.buffer.metrics.StreamStats;
+import io.nocraven.buffer.segment.SegmentEntry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompressionTest
+{
+    private static final int SEGMENT = 1024 * 1024;
+    private static final int RECORDS = 30_000;
+
+    @TempDir
+    Path dir;
+
+    private static StreamConfig config(final Compression compression)
+    {
+        return StreamConfig.builder("s").segmentLength(SEGMENT).compression(compression)
+            .compressionFrameLength(StreamConfig.MIN_FRAME_LENGTH).build();
+    }
+
+    private DurableBuffer open() throws Exception
+    {
+        return DurableBuffer.open(BufferConfig.of(dir).withMinFreeBytes(0));
+    }
+
+    private static void compressSealed(final DurableBuffer buffer, final StreamJournal journal)
+    {
+        for (final SegmentEntry entry : journal.catalog().snapshot())
+        {
+            if (entry.isSealed())
+            {
+                buffer.compressor().compress(journal, entry);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"ZSTD", "GZIP"})
+    void shouldReadTransparentlyAcrossCompressedAndRawSegments(final Compression compression) throws Exception
+    {
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            Records.appendAll(journal, 0, RECORDS);
+            compressSealed(buffer, journal);
+            final List<SegmentEntry> entries = journal.catalog().snapshot();
+            assertTrue(entries.size() >= 4);
+            for (final SegmentEntry entry : entries.subList(0, entries.size() - 1))
+            {
+                assertEquals(compression, entry.storage());
+                assertTrue(entry.path().toString().endsWith(compression.suffix()));
+                final CompressedSegmentIndex index = CompressedSegmentIndex.read(DefaultFileLayer.INSTANCE, entry.path());
+                assertTrue(index.frameCount() >= 3, "independent frames: " + index.frameCount());
+            }
+            assertEquals(Compression.NONE, entries.get(entries.size() - 1).storage(), "the active segment stays raw");
+            assertAllRecords(journal);
+            final StreamStats stats = buffer.stats().get(0);
+            assertTrue(stats.compressionRatio() > 2.0, "ratio " + stats.compressionRatio());
+        }
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            assertTrue(journal.recoveryReport().isClean());
+            assertAllRecords(journal);
+        }
+    }
+
+    private static void assertAllRecords(final StreamJournal journal)
+    {
+        try (StreamReader reader = journal.openReaderAt(0))
+        {
+            final List<Records.Read> records = Records.readAll(reader);
+            assertEquals(RECORDS, records.size());
+            for (int i = 0; i < RECORDS; i++)
+            {
+                assertEquals(i, records.get(i).sequence());
+                assertTrue(records.get(i).matches(i));
+            }
+        }
+        try (StreamReader reader = journal.openReaderAt(12_345))
+        {
+            final List<Records.Read> records = Records.readAll(reader);
+            assertEquals(12_345, records.get(0).sequence(), "seek by sequence into a compressed frame");
+            assertEquals(RECORDS - 12_345, records.size());
+        }
+        try (StreamReader reader = journal.openReaderAt(0))
+        {
+            reader.seekTime(Records.BASE_TIME + 7_777);
+            assertEquals(7_777, reader.nextSequence(), "seek by time through the frame index");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"ZSTD", "GZIP"})
+    void shouldQuarantineADamagedCompressedSegmentWhenReadAndCarryOn(final Compression compression) throws Exception
+    {
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            Records.appendAll(journal, 0, RECORDS);
+            compressSealed(buffer, journal);
+            final SegmentEntry first = journal.catalog().first();
+            try (RandomAccessFile raf = new RandomAccessFile(first.path().toFile(), "rw"))
+            {
+                raf.seek(200);
+                raf.write(raf.read() ^ 0x55);
+            }
+            try (StreamReader reader = journal.openReaderAt(0))
+            {
+                final List<Records.Read> records = Records.readAll(reader);
+                assertEquals(RECORDS, records.size() + reader.missedRecords());
+                assertTrue(reader.missedRecords() > 0);
+                records.forEach(r -> assertTrue(r.matches(r.sequence())));
+            }
+            assertEquals(1, journal.counters().segmentsQuarantined());
+            assertFalse(Files.exists(first.path()));
+            assertTrue(Files.exists(first.path().resolveSibling(first.path().getFileName() + ".corrupt")));
+        }
+    }
+}

@@ -184,10 +184,16 @@ class AdminApiTest
 
     static void awaitReceived(final TestAppliance app, final String name, final long n) throws Exception
     {
+        awaitField(app, name, "received", n);
+    }
+
+    static void awaitField(final TestAppliance app, final String name, final String field, final long n)
+        throws Exception
+    {
         long got = -1;
         for (int i = 0; i < 100 && got != n; i++)
         {
-            got = listener(app.getJson("/api/v1/status"), name).get("received").asLong();
+            got = listener(app.getJson("/api/v1/status"), name).get(field).asLong();
             if (got != n)
             {
                 Thread.sleep(50);

@@ -40,7 +40,8 @@ class LifecycleTest
             syslog = probe.getLocalPort();
         }
         final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-cp", System.getProperty("java.class.path"), RunMain.class.getName(), "--data-dir",
+            .toString(), "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-cp",
+            System.getProperty("java.class.path"), RunMain.class.getName(), "--data-dir",
             dir.toString(), "--set", "admin.bind=127.0.0.1", "--set", "admin.port=" + admin, "--set",
             "admin.token=t0k3n-for-lifecycle"));
         for (final ListenerType t : ListenerType.values())
@@ -78,7 +79,7 @@ class LifecycleTest
             p.destroyForcibly();
         }
         final List<JsonNode> lines = SyslogUdpEndToEndTest.readArchive(dir.resolve("archive"));
-        assertEquals(MESSAGES, lines.size());
+        assertEquals(MESSAGES, lines.size(), Files.readString(dir.resolve("child.log")));
         for (int i = 0; i < MESSAGES; i++)
         {
             final String text = "lifecycle " + i;
@@ -113,9 +114,8 @@ class LifecycleTest
             }
             for (final ListenerType t : targets)
             {
-                AdminApiTest.awaitReceived(app, t.configName(), 2);
+                AdminApiTest.awaitField(app, t.configName(), "quarantined", 2);
             }
-            Thread.sleep(200);
             final JsonNode status = app.getJson("/api/v1/status");
             for (final ListenerType t : targets)
             {

@@ -61,6 +61,8 @@ class SyslogUdpEndToEndTest
                 assertEquals("syslog-udp", r.get("listener").asText());
                 assertTrue(r.get("exporter").asText().startsWith("127.0.0.1:"), r.toString());
             }
+            // The archive is fed from the buffer; the decode stage (statistics) may still be a moment behind.
+            AdminApiTest.awaitField(app, "syslog-udp", "records", MESSAGES);
             final JsonNode status = app.getJson("/api/v1/status");
             JsonNode syslog = null;
             for (final JsonNode l : status.get("listeners"))

@@ -11,6 +11,7 @@ import io.nocraven.appliance.config.ConfigStore;
 import io.nocraven.appliance.health.HealthMonitor;
 import io.nocraven.appliance.pipeline.DecodeStage;
 import io.nocraven.appliance.pipeline.IngressRing;
+import io.nocraven.appliance.pipeline.JournalStage;
 import io.nocraven.appliance.sink.Forwarder;
 import io.nocraven.appliance.source.BindFailure;
 import io.nocraven.appliance.source.ListenerSet;
@@ -25,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running appliance. Start order: data directory and admin token, forwarders, the pipeline (ring + decode
- * stage), then the listeners (so nothing is received before it can be handled), then the admin API. Stop order is
- * the reverse, and the ring is drained before the forwarders are flushed and closed.
+ * The running appliance. Start order: data directory and admin token, the durable buffer (recovering its streams),
+ * the pipeline (ring -> journal stage -> decode stage), the forwarders (each a buffer consumer on its own thread,
+ * resuming after its last acknowledgement), then the listeners (nothing is received before it can be stored), then
+ * the admin API. Stop: listeners close, the ring drains through the journal (which forces the streams), the
+ * forwarders stop after their current batch, the buffer closes (checkpoint, unlock), the admin API stops.
  */
 public final class Appliance implements ApplianceControl, AutoCloseable
 {
@@ -39,6 +42,8 @@ public final class Appliance implements ApplianceControl, AutoCloseable
     private AdminToken token;
     private List<Forwarder> forwarders;
     private DecodeStage stage;
+    private JournalStage journal;
+    private BufferWiring wiring;
     private IngressRing ring;
     private ListenerSet listeners;
     private HealthMonitor health;
@@ -77,8 +82,11 @@ public final class Appliance implements ApplianceControl, AutoCloseable
         Files.createDirectories(config.dataDir());
         token = AdminToken.loadOrCreate(config.dataDir(), config.admin().token(), console);
         forwarders = Forwarders.create(config);
-        stage = new DecodeStage(config.codec(), forwarders);
-        ring = new IngressRing(config.ringSize(), config.slotBytes(), config.maxDatagramBytes(), stage);
+        wiring = new BufferWiring(config);
+        journal = new JournalStage(wiring.journals());
+        stage = new DecodeStage(config.codec(), wiring.quarantine());
+        ring = new IngressRing(config.ringSize(), config.slotBytes(), config.maxDatagramBytes(), journal, stage);
+        wiring.startRunners(forwarders, config);
         listeners = new ListenerSet(ring, config.codec());
         health = new HealthMonitor(listeners, forwarders, ring, config.dataDir(), () -> config.health());
         rates = new RateSampler(ring);
@@ -203,23 +211,21 @@ public final class Appliance implements ApplianceControl, AutoCloseable
         }
         if (ring != null)
         {
+            journal.stop();
             ring.drainAndStop(30_000);
             ring = null;
         }
-        if (forwarders != null)
+        if (wiring != null)
         {
-            for (final Forwarder f : forwarders)
+            try
             {
-                try
-                {
-                    f.close();
-                }
-                catch (final RuntimeException ex)
-                {
-                    LOG.warn("forwarder {} did not close cleanly: {}", f.name(), ex.toString());
-                }
+                wiring.close();
             }
-            forwarders = null;
+            catch (final IOException | RuntimeException ex)
+            {
+                LOG.error("buffer did not close cleanly: {}", ex.toString());
+            }
+            wiring = null;
         }
         if (admin != null)
         {

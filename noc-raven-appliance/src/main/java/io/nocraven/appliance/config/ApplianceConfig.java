@@ -15,6 +15,7 @@ import java.util.Map;
  * @param ringSize         Disruptor ring size (power of two).
  * @param slotBytes        bytes pre-allocated per ring slot.
  * @param maxDatagramBytes largest datagram/frame accepted.
+ * @param buffer           durable buffer.
  * @param forwarders       forwarders.
  * @param topExporters     exporters listed in status.
  * @param health           health thresholds.
@@ -28,6 +29,7 @@ public record ApplianceConfig(
     int ringSize,
     int slotBytes,
     int maxDatagramBytes,
+    BufferSettings buffer,
     ForwarderConfig forwarders,
     int topExporters,
     HealthThresholds health,

@@ -69,6 +69,7 @@ public final class ConfigBinder
         }
         final int slotBytes = (int)r.integer("pipeline.slotBytes", 64, 65535);
         final int maxDatagram = (int)r.integer("pipeline.maxDatagramBytes", 512, 16 * 1024 * 1024);
+        final BufferSettings buffer = BufferSettings.bind(r, dataDir);
         final ForwarderConfig forwarders = ForwarderBinder.bind(r, dataDir);
         final int top = (int)r.integer("status.topExporters", 1, 1000);
         final HealthThresholds health = new HealthThresholds(
@@ -81,7 +82,7 @@ public final class ConfigBinder
         {
             throw new ConfigException(r.errors());
         }
-        return new ApplianceConfig(dataDir, admin, listeners, codec, ringSize, slotBytes, maxDatagram, forwarders, top,
+        return new ApplianceConfig(dataDir, admin, listeners, codec, ringSize, slotBytes, maxDatagram, buffer, forwarders, top,
             health, tree.deepCopy());
     }
 

@@ -2,21 +2,19 @@ package io.nocraven.appliance.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import io.nocraven.appliance.config.ListenerType;
-import io.nocraven.appliance.sink.Forwarder;
+import io.nocraven.buffer.journal.StreamJournal;
 import io.nocraven.codec.CodecOptions;
 import io.nocraven.codec.DatagramDecoder;
 import io.nocraven.codec.DecodeStatus;
 import io.nocraven.codec.Decoders;
-import io.nocraven.core.record.JsonRecordWriter;
-import io.nocraven.core.record.RecordKind;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * The last pipeline stage: decodes each input with its listener's decoder (one stateful decoder per listener, so
- * templates are per listener and exporter) and hands the JSON records and the original bytes to the forwarders
- * that take that listener. Undecodable inputs are counted and kept as quarantined; their {@code invalid} record
- * still flows to the forwarders.
+ * Second pipeline stage, after the journal: decodes each input with its listener's decoder (one stateful decoder
+ * per listener) to count records, track the busiest exporters and catch undecodable input. An undecodable input is
+ * written to the {@code quarantine} buffer stream (same entry layout, the header already written by the journal
+ * stage), counted, and kept among the recent ones for inspection. Forwarders do not hang off this stage: they read
+ * the buffer with their own cursors.
  */
 public final class DecodeStage implements EventHandler<IngressEvent>
 {
@@ -24,79 +22,61 @@ public final class DecodeStage implements EventHandler<IngressEvent>
 
     private final DatagramDecoder[] decoders = new DatagramDecoder[TYPES.length];
     private final ListenerCounters[] counters = new ListenerCounters[TYPES.length];
-    private final Forwarder[][] forwarders = new Forwarder[TYPES.length][];
-    private final List<Forwarder> all;
-    private final JsonRecordWriter writer;
-    private IngressEvent current;
-    private String lastInvalidLine = "";
+    private final StreamJournal quarantine;
+    private final ReasonCapturingWriter writer = new ReasonCapturingWriter();
+    private boolean quarantineTouched;
 
     /**
      * @param options    decoder options.
-     * @param forwarders every forwarder.
+     * @param quarantine the quarantine stream.
      */
-    public DecodeStage(final CodecOptions options, final List<Forwarder> forwarders)
+    public DecodeStage(final CodecOptions options, final StreamJournal quarantine)
     {
-        this.all = List.copyOf(forwarders);
+        this.quarantine = quarantine;
         for (final ListenerType t : TYPES)
         {
             decoders[t.ordinal()] = Decoders.create(t.family(), options);
             counters[t.ordinal()] = new ListenerCounters();
-            this.forwarders[t.ordinal()] = forwarders.stream().filter(f -> f.accepts(t)).toArray(Forwarder[]::new);
         }
-        this.writer = new JsonRecordWriter(this::onLine);
     }
 
     @Override
     public void onEvent(final IngressEvent event, final long sequence, final boolean endOfBatch)
     {
-        current = event;
         final int l = event.listener;
         final ListenerCounters c = counters[l];
         c.onDecoded();
         c.exporters().record(event.context, event.length);
-        for (final Forwarder f : forwarders[l])
-        {
-            f.onRaw(TYPES[l], event.context, event.data, IngressEvent.PAYLOAD_OFFSET, event.length);
-        }
-        final DecodeStatus status = decoders[l].decode(event.context, event.data, IngressEvent.PAYLOAD_OFFSET, event.length,
-            writer);
+        final long before = writer.records();
+        final DecodeStatus status = decoders[l].decode(event.context, event.data, IngressEvent.PAYLOAD_OFFSET,
+            event.length, writer);
+        c.onRecords(writer.records() - before);
         if (status == DecodeStatus.INVALID)
         {
             c.onQuarantined(new QuarantinedInput(TYPES[l].configName(), event.context.exporterText(),
-                event.context.receivedAtEpochNanos(), reason(lastInvalidLine),
-                Arrays.copyOfRange(event.data, IngressEvent.PAYLOAD_OFFSET,
-                    IngressEvent.PAYLOAD_OFFSET + event.length)));
+                event.context.receivedAtEpochNanos(), writer.reason(), Arrays.copyOfRange(event.data,
+                IngressEvent.PAYLOAD_OFFSET, IngressEvent.PAYLOAD_OFFSET + event.length)));
+            quarantine.append(JournalStage.TYPE_INPUT, event.context.receivedAtEpochNanos() / 1_000_000L, event.data, 0,
+                IngressEvent.PAYLOAD_OFFSET + event.length);
+            quarantineTouched = true;
         }
-        if (endOfBatch)
+        if (endOfBatch && quarantineTouched)
         {
-            for (final Forwarder f : all)
-            {
-                f.onBatchEnd();
-            }
+            quarantineTouched = false;
+            quarantine.commitBatch(quarantine.shouldForce(System.currentTimeMillis()));
         }
+    }
+
+    @Override
+    public void onTimeout(final long sequence)
+    {
+        quarantine.maintain(System.currentTimeMillis());
     }
 
     @Override
     public void onShutdown()
     {
-        for (final Forwarder f : all)
-        {
-            f.onBatchEnd();
-        }
-    }
-
-    private void onLine(final RecordKind kind, final CharSequence line)
-    {
-        final int l = current.listener;
-        counters[l].onRecord();
-        if (kind == RecordKind.INVALID)
-        {
-            lastInvalidLine = line.toString();
-        }
-        for (final Forwarder f : forwarders[l])
-        {
-            f.onRecord(TYPES[l], kind, current.context, line);
-        }
+        quarantine.commitBatch(true);
     }
 
     /**
@@ -115,17 +95,5 @@ public final class DecodeStage implements EventHandler<IngressEvent>
     public DatagramDecoder decoder(final ListenerType type)
     {
         return decoders[type.ordinal()];
-    }
-
-    static String reason(final String invalidLine)
-    {
-        final String marker = "\"reason\":\"";
-        final int i = invalidLine.indexOf(marker);
-        if (i < 0)
-        {
-            return "unknown";
-        }
-        final int end = invalidLine.indexOf('"', i + marker.length());
-        return end < 0 ? "unknown" : invalidLine.substring(i + marker.length(), end);
     }
 }

@@ -4,7 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngressRing
 {
+    /** Idle time after which the stages run their periodic duties (fsync timer, retention). */
+    public static final long IDLE_TIMEOUT_MILLIS = 50;
+
     private static final Logger LOG = LoggerFactory.getLogger(IngressRing.class);
 
     private final Disruptor<IngressEvent> disruptor;
@@ -45,7 +48,8 @@ public final class IngressRing
     {
         this.maxBytes = maxBytes;
         this.disruptor = new Disruptor<>(IngressEvent.factory(slotBytes), ringSize,
-            r -> new Thread(r, "noc-raven-stage"), ProducerType.MULTI, new SleepingWaitStrategy());
+            r -> new Thread(r, "noc-raven-stage"), ProducerType.MULTI,
+            new LiteTimeoutBlockingWaitStrategy(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
         EventHandlerGroup<IngressEvent> group = disruptor.handleEventsWith(stages[0]);
         for (int i = 1; i < stages.length; i++)

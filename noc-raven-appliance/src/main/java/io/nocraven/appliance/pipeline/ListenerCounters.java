@@ -26,9 +26,9 @@ public final class ListenerCounters
         decoded++;
     }
 
-    void onRecord()
+    void onRecords(final long n)
     {
-        records++;
+        records += n;
     }
 
     void onQuarantined(final QuarantinedInput input)

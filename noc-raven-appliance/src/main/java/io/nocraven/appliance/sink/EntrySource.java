@@ -57,6 +57,14 @@ public interface EntrySource extends AutoCloseable
     void replayFrom(long timestampMs) throws IOException;
 
     /**
+     * Skips the backlog: acknowledges everything written so far (purge of the forwarding backlog; the records stay
+     * in the buffer until retention removes them).
+     *
+     * @throws IOException when the cursor cannot be written.
+     */
+    void skipToEnd() throws IOException;
+
+    /**
      * @return entries written to the stream but not yet acknowledged by this consumer.
      */
     long lag();

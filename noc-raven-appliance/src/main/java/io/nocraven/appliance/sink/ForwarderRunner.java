@@ -26,6 +26,8 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(ForwarderRunner.class);
     private static final int BATCH = 512;
     private static final long IDLE_NANOS = 5_000_000L;
+    /** Longest time spent at stop delivering what the buffer holds. */
+    private static final long STOP_DRAIN_MILLIS = 5_000;
 
     private final Forwarder forwarder;
     private final List<EntrySource> sources;
@@ -38,6 +40,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private volatile boolean paused;
     private volatile boolean running = true;
     private volatile long replayFromMs = -1;
+    private volatile boolean purge;
 
     /**
      * @param forwarder        the forwarder.
@@ -96,25 +99,57 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
             }
             commitOrRewind();
         }
+        drainAtStop();
+    }
+
+    /**
+     * At stop, delivers what the buffer already holds (bounded by {@link #STOP_DRAIN_MILLIS}); anything left, or
+     * anything the target refuses, stays in the buffer for the next start.
+     */
+    private void drainAtStop()
+    {
+        final long deadline = System.currentTimeMillis() + STOP_DRAIN_MILLIS;
+        while (!paused && System.currentTimeMillis() < deadline)
+        {
+            int delivered = 0;
+            for (final EntrySource s : sources)
+            {
+                delivered += s.poll(this::onEntry, BATCH);
+            }
+            if (delivered == 0 || !commitAndAck())
+            {
+                return;
+            }
+        }
+    }
+
+    private boolean commitAndAck()
+    {
+        if (!forwarder.commit())
+        {
+            return false;
+        }
+        try
+        {
+            for (final EntrySource s : sources)
+            {
+                s.ack();
+            }
+            return true;
+        }
+        catch (final IOException ex)
+        {
+            LOG.error("{}: cannot persist the cursor: {}", forwarder.name(), ex.toString());
+            return false;
+        }
     }
 
     private void commitOrRewind()
     {
-        if (forwarder.commit())
+        if (commitAndAck())
         {
-            try
-            {
-                for (final EntrySource s : sources)
-                {
-                    s.ack();
-                }
-                backoff.succeeded();
-                return;
-            }
-            catch (final IOException ex)
-            {
-                LOG.error("{}: cannot persist the cursor: {}", forwarder.name(), ex.toString());
-            }
+            backoff.succeeded();
+            return;
         }
         final long delay = backoff.failed(System.currentTimeMillis());
         for (final EntrySource s : sources)
@@ -130,6 +165,21 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
 
     private void applyReplay()
     {
+        if (purge)
+        {
+            purge = false;
+            for (final EntrySource s : sources)
+            {
+                try
+                {
+                    s.skipToEnd();
+                }
+                catch (final IOException ex)
+                {
+                    LOG.error("{}: purge of {} failed: {}", forwarder.name(), s.stream(), ex.toString());
+                }
+            }
+        }
         final long from = replayFromMs;
         if (from < 0)
         {
@@ -200,6 +250,12 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     public void replayFrom(final long timestampMs)
     {
         replayFromMs = timestampMs;
+    }
+
+    /** Drops this forwarder's backlog: everything written so far counts as delivered (applied on its thread). */
+    public void purgeBacklog()
+    {
+        purge = true;
     }
 
     /**

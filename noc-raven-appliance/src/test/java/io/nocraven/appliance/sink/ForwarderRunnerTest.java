@@ -129,6 +129,13 @@ class ForwarderRunnerTest
         }
 
         @Override
+        public void skipToEnd()
+        {
+            next = entries.size();
+            acked = next - 1;
+        }
+
+        @Override
         public long lag()
         {
             return entries.size() - 1 - acked;

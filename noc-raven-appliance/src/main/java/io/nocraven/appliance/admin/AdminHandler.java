@@ -131,6 +131,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 b.hasNonNull("port") ? Integer.valueOf(b.get("port").asInt()) : null,
                 b.hasNonNull("enabled") ? Boolean.valueOf(b.get("enabled").asBoolean()) : null));
         }
+        else if ((API + "/buffer").equals(path) && get)
+        {
+            send(ctx, req, HttpResponseStatus.OK, control.buffer());
+        }
+        else if (path.startsWith(API + "/buffer/") && HttpMethod.POST.equals(m))
+        {
+            bufferAction(ctx, req, path.substring((API + "/buffer/").length()));
+        }
         else if ((API + "/quarantine").equals(path) && get)
         {
             send(ctx, req, HttpResponseStatus.OK, control.quarantine());
@@ -149,11 +157,42 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
     }
 
+    /**
+     * {@code POST /api/v1/buffer/{pause|resume|replay|purge}} with an optional body {@code {"forwarder": "kafka",
+     * "from": "2026-12-01T10:00:00Z", "confirm": "purge"}}: replay needs {@code from}; purge needs
+     * {@code "confirm": "purge"} (it drops the forwarding backlog).
+     */
+    private void bufferAction(final ChannelHandlerContext ctx, final FullHttpRequest req, final String action)
+        throws ConfigException, IOException
+    {
+        final JsonNode b = req.content().isReadable() ? body(req) : JSON.objectNode();
+        final String forwarder = b.hasNonNull("forwarder") ? b.get("forwarder").asText() : null;
+        long from = -1;
+        if ("replay".equals(action))
+        {
+            try
+            {
+                from = java.time.Instant.parse(b.path("from").asText()).toEpochMilli();
+            }
+            catch (final java.time.format.DateTimeParseException ex)
+            {
+                throw new ConfigException(java.util.List.of("from: value '" + b.path("from").asText()
+                    + "' is invalid (expected an ISO-8601 UTC time such as 2026-12-01T10:00:00Z)"));
+            }
+        }
+        if ("purge".equals(action) && !"purge".equals(b.path("confirm").asText()))
+        {
+            throw new ConfigException(java.util.List.of("confirm: value '" + b.path("confirm").asText()
+                + "' is invalid (expected \"purge\": purging drops every unforwarded record of the forwarder)"));
+        }
+        send(ctx, req, HttpResponseStatus.OK, control.bufferAction(action, forwarder, from));
+    }
+
     private static boolean known(final String path)
     {
         return "/metrics".equals(path) || path.startsWith(API + "/health") || path.startsWith(API + "/status")
             || path.equals(API + "/config") || path.startsWith(API + "/ports") || path.equals(API + "/quarantine")
-            || path.equals(API + "/token/rotate");
+            || path.equals(API + "/token/rotate") || path.startsWith(API + "/buffer");
     }
 
     private static JsonNode body(final FullHttpRequest req) throws IOException

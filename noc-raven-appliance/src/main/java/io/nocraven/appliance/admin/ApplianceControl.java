@@ -64,6 +64,23 @@ public interface ApplianceControl
         throws ConfigException, BindFailure, IOException;
 
     /**
+     * @return every buffer stream (size, records, oldest/newest, compression, drops, consumers) and every forwarder's
+     *         lag and paused state.
+     */
+    ObjectNode buffer();
+
+    /**
+     * Acts on the forwarding from the buffer.
+     *
+     * @param action    {@code pause}, {@code resume}, {@code replay} or {@code purge}.
+     * @param forwarder a forwarder name, or null for all.
+     * @param fromMs    for replay: epoch ms to replay from.
+     * @return the new buffer document.
+     * @throws ConfigException when the action or forwarder is unknown.
+     */
+    ObjectNode bufferAction(String action, String forwarder, long fromMs) throws ConfigException;
+
+    /**
      * @return recent undecodable inputs per listener.
      */
     ObjectNode quarantine();

@@ -13,6 +13,7 @@ import io.nocraven.appliance.pipeline.DecodeStage;
 import io.nocraven.appliance.pipeline.IngressRing;
 import io.nocraven.appliance.pipeline.JournalStage;
 import io.nocraven.appliance.sink.Forwarder;
+import io.nocraven.appliance.sink.ForwarderRunner;
 import io.nocraven.appliance.source.BindFailure;
 import io.nocraven.appliance.source.ListenerSet;
 import java.io.IOException;
@@ -148,13 +149,17 @@ public final class Appliance implements ApplianceControl, AutoCloseable
     @Override
     public ObjectNode status()
     {
-        return StatusView.status(listeners, ring, stage, forwarders, rates, config.topExporters(), startedAt);
+        final ObjectNode status = StatusView.status(listeners, ring, stage, forwarders, rates, config.topExporters(),
+            startedAt);
+        status.set("buffer", buffer());
+        return status;
     }
 
     @Override
     public String metrics()
     {
-        return MetricsView.render(listeners, ring, stage, forwarders, health.check());
+        return MetricsView.render(listeners, ring, stage, forwarders, health.check())
+            + BufferMetrics.render(wiring.buffer(), wiring.runners());
     }
 
     @Override
@@ -180,6 +185,45 @@ public final class Appliance implements ApplianceControl, AutoCloseable
         throws ConfigException, BindFailure, IOException
     {
         return changes.changePort(listener, bind, port, enabled);
+    }
+
+    @Override
+    public ObjectNode buffer()
+    {
+        return BufferView.render(wiring.buffer(), wiring.runners());
+    }
+
+    @Override
+    public ObjectNode bufferAction(final String action, final String forwarder, final long fromMs)
+        throws ConfigException
+    {
+        final java.util.List<ForwarderRunner> targets = new java.util.ArrayList<>();
+        if (forwarder == null)
+        {
+            targets.addAll(wiring.runners().values());
+        }
+        else if (wiring.runners().containsKey(forwarder))
+        {
+            targets.add(wiring.runners().get(forwarder));
+        }
+        else
+        {
+            throw new ConfigException(java.util.List.of("forwarder: value '" + forwarder + "' is invalid (expected one of "
+                + wiring.runners().keySet() + ")"));
+        }
+        for (final ForwarderRunner r : targets)
+        {
+            switch (action)
+            {
+                case "pause" -> r.pause();
+                case "resume" -> r.resume();
+                case "replay" -> r.replayFrom(fromMs);
+                case "purge" -> r.purgeBacklog();
+                default -> throw new ConfigException(java.util.List.of("action: value '" + action
+                    + "' is invalid (expected pause, resume, replay or purge)"));
+            }
+        }
+        return buffer();
     }
 
     @Override

@@ -132,6 +132,90 @@ class LifecycleTest
         }
     }
 
+    @Test
+    void shouldKeepEveryDurableRecordAcrossKillDashNine() throws Exception
+    {
+        final int admin = freeTcpPort();
+        final int syslog;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress()))
+        {
+            syslog = probe.getLocalPort();
+        }
+        // The archive forwarder is paused, so everything is still waiting in the buffer when the JVM is killed.
+        Process p = child(admin, syslog);
+        try
+        {
+            awaitReady(admin, p);
+            assertEquals(200, post(admin, "/api/v1/buffer/pause", "{\"forwarder\":\"archive\"}").statusCode());
+            try (DatagramSocket client = new DatagramSocket())
+            {
+                for (int i = 0; i < MESSAGES; i++)
+                {
+                    final byte[] m = ("<13>1 - h a - - - crash " + i).getBytes(StandardCharsets.UTF_8);
+                    client.send(new DatagramPacket(m, m.length, InetAddress.getLoopbackAddress(), syslog));
+                }
+            }
+            long durable = -1;
+            for (int i = 0; i < 200 && durable < MESSAGES - 1; i++)
+            {
+                Thread.sleep(50);
+                for (final JsonNode s : json(admin, "/api/v1/buffer").get("streams"))
+                {
+                    if ("syslog-udp".equals(s.get("name").asText()))
+                    {
+                        durable = s.get("durableSequence").asLong();
+                    }
+                }
+            }
+            assertEquals(MESSAGES - 1, durable, "all records durable (fsynced) before the kill");
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, p.exitValue(), "killed with SIGKILL");
+            p = child(admin, syslog);
+            awaitReady(admin, p);
+            List<JsonNode> lines = List.of();
+            for (int i = 0; i < 200 && lines.size() < MESSAGES; i++)
+            {
+                Thread.sleep(50);
+                lines = SyslogUdpEndToEndTest.readArchive(dir.resolve("archive"));
+            }
+            assertEquals(MESSAGES, lines.size(), Files.readString(dir.resolve("child.log")));
+            for (int i = 0; i < MESSAGES; i++)
+            {
+                final String text = "crash " + i;
+                assertEquals(1, lines.stream().filter(r -> endsWith(r, text)).count(), text);
+            }
+        }
+        finally
+        {
+            p.destroyForcibly();
+        }
+    }
+
+    private Process child(final int admin, final int syslog) throws Exception
+    {
+        final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(), "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-cp",
+            System.getProperty("java.class.path"), RunMain.class.getName(), "--data-dir",
+            dir.toString(), "--set", "admin.bind=127.0.0.1", "--set", "admin.port=" + admin, "--set",
+            "admin.token=t0k3n-for-lifecycle", "--set", "buffer.minFreeBytes=0", "--set", "buffer.segmentBytes=1048576"));
+        for (final ListenerType t : ListenerType.values())
+        {
+            cmd.addAll(List.of("--set", "listeners." + t.configName() + ".enabled=" + (t == ListenerType.SYSLOG_UDP)));
+        }
+        cmd.addAll(List.of("--set", "listeners.syslog-udp.bind=127.0.0.1", "--set", "listeners.syslog-udp.port="
+            + syslog));
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile())).start();
+    }
+
+    private static HttpResponse<String> post(final int port, final String path, final String body) throws Exception
+    {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer t0k3n-for-lifecycle").POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void awaitReady(final int admin, final Process p) throws Exception
     {
         for (int i = 0; i < 200; i++)

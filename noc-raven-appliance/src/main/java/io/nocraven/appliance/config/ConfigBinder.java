@@ -3,6 +3,9 @@ package io.nocraven.appliance.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nocraven.codec.CodecOptions;
+import io.nocraven.codec.snmp.SnmpUser;
+import io.nocraven.codec.snmp.SnmpUsers;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -61,6 +64,7 @@ public final class ConfigBinder
             .syslogMode("strict".equals(r.oneOf("codec.syslogMode", "lenient", "strict"))
                 ? CodecOptions.SyslogMode.STRICT : CodecOptions.SyslogMode.LENIENT)
             .timezone(zone(r))
+            .snmpUsers(snmpUsers(r))
             .build();
         final int ringSize = (int)r.integer("pipeline.ringSize", 64, 1 << 22);
         if (Integer.bitCount(ringSize) != 1)
@@ -139,6 +143,24 @@ public final class ConfigBinder
         {
             r.error("codec.timezone", z, "a time zone id such as UTC or Europe/Berlin");
             return ZoneOffset.UTC;
+        }
+    }
+
+    private static List<SnmpUser> snmpUsers(final ConfigReader r)
+    {
+        final String file = r.text("codec.snmpUsersFile");
+        if (file.isEmpty())
+        {
+            return List.of();
+        }
+        try
+        {
+            return SnmpUsers.load(Path.of(file));
+        }
+        catch (final IOException | IllegalArgumentException ex)
+        {
+            r.error("codec.snmpUsersFile", file, "a readable YAML/JSON list of SNMPv3 users: " + ex.getMessage());
+            return List.of();
         }
     }
 

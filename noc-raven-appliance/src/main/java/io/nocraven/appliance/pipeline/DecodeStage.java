@@ -7,13 +7,15 @@ import io.nocraven.codec.CodecOptions;
 import io.nocraven.codec.DatagramDecoder;
 import io.nocraven.codec.DecodeStatus;
 import io.nocraven.codec.Decoders;
+import io.nocraven.codec.snmp.SnmpTrapDecoder;
 import java.util.Arrays;
 
 /**
  * Second pipeline stage, after the journal: decodes each input with its listener's decoder (one stateful decoder
  * per listener) to count records, track the busiest exporters and catch undecodable input. An undecodable input is
  * written to the {@code quarantine} buffer stream (same entry layout, the header already written by the journal
- * stage), counted, and kept among the recent ones for inspection. Forwarders do not hang off this stage: they read
+ * stage), counted, and kept among the recent ones for inspection. SNMP InformRequests the decoder accepted are
+ * answered here (the Response goes out through the receiving socket). Forwarders do not hang off this stage: they read
  * the buffer with their own cursors.
  */
 public final class DecodeStage implements EventHandler<IngressEvent>
@@ -24,6 +26,7 @@ public final class DecodeStage implements EventHandler<IngressEvent>
     private final ListenerCounters[] counters = new ListenerCounters[TYPES.length];
     private final StreamJournal quarantine;
     private final ReasonCapturingWriter writer = new ReasonCapturingWriter();
+    private final InformResponder informs = new InformResponder();
     private boolean quarantineTouched;
 
     /**
@@ -51,6 +54,10 @@ public final class DecodeStage implements EventHandler<IngressEvent>
         final DecodeStatus status = decoders[l].decode(event.context, event.data, IngressEvent.PAYLOAD_OFFSET,
             event.length, writer);
         c.onRecords(writer.records() - before);
+        if (decoders[l] instanceof SnmpTrapDecoder snmp && snmp.lastInform() != null)
+        {
+            informs.answer(snmp.lastInform(), event);
+        }
         if (status == DecodeStatus.INVALID)
         {
             c.onQuarantined(new QuarantinedInput(TYPES[l].configName(), event.context.exporterText(),

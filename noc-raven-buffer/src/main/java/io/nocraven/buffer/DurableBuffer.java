@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A durable buffer: a directory of named streams ({@code DIR/streams/NAME/}), a total cap and disk headroom over
@@ -45,6 +47,12 @@ public final class DurableBuffer implements AutoCloseable
     private final FileLock lock;
     private final SpaceBudget budget;
     private final SegmentCompressor compressor;
+    private final ExecutorService preallocator = Executors.newSingleThreadExecutor(runnable ->
+    {
+        final Thread thread = new Thread(runnable, "noc-raven-buffer-preallocator");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, StreamJournal> streams = new LinkedHashMap<>();
     private final Map<String, StreamIngest> ingests = new LinkedHashMap<>();
     private final Map<String, StreamStatsSampler> samplers = new LinkedHashMap<>();
@@ -111,6 +119,7 @@ public final class DurableBuffer implements AutoCloseable
             }
         }
         journal.enforceLimits();
+        journal.preallocateWith(preallocator);
         streams.put(streamConfig.name(), journal);
         samplers.put(streamConfig.name(), new StreamStatsSampler(journal, budget));
         return journal;
@@ -182,6 +191,7 @@ public final class DurableBuffer implements AutoCloseable
             ingest.close();
         }
         compressor.close();
+        preallocator.shutdownNow();
         for (final StreamJournal journal : streams.values())
         {
             journal.close();

@@ -37,6 +37,24 @@ final class FaultyFileLayer implements FileLayer
 
     long used() throws IOException
     {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return walkSizes();
+            }
+            catch (final java.io.UncheckedIOException ex)
+            {
+                if (attempt == 10)
+                {
+                    throw ex.getCause();
+                }
+            }
+        }
+    }
+
+    private long walkSizes() throws IOException
+    {
         try (var walk = java.nio.file.Files.walk(root))
         {
             return walk.filter(java.nio.file.Files::isRegularFile).mapToLong(p ->
@@ -67,6 +85,12 @@ final class FaultyFileLayer implements FileLayer
             throw new IOException("No space left on device");
         }
         DefaultFileLayer.INSTANCE.preallocate(channel, length);
+    }
+
+    @Override
+    public void syncDirectory(final Path directory) throws IOException
+    {
+        DefaultFileLayer.INSTANCE.syncDirectory(directory);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.nocraven.buffer.cursor.StreamReader;
 import io.nocraven.buffer.ingest.StreamIngest;
 import io.nocraven.buffer.journal.StreamJournal;
 import io.nocraven.buffer.metrics.DropReason;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,10 +86,18 @@ class IngestTest
             for (int i = 0; i < 10; i++)
             {
                 final byte[] bytes = Records.payload(i);
-                ticket = ingest.publish(i % 7, Records.BASE_TIME + i, bytes, 0, bytes.length);
+                ticket = i % 2 == 0 ?
+                    ingest.publish(i % 7, Records.BASE_TIME + i, bytes, 0, bytes.length) :
+                    ingest.publish(i % 7, Records.BASE_TIME + i, new UnsafeBuffer(bytes), 0, bytes.length);
             }
             assertTrue(ingest.awaitDurable(ticket, 5000));
             assertEquals(9, journal.durableSequence());
+            try (StreamReader reader = journal.openReaderAt(0))
+            {
+                final List<Records.Read> records = Records.readAll(reader);
+                assertEquals(10, records.size());
+                records.forEach(r -> assertTrue(r.matches(r.sequence())));
+            }
         }
     }
 

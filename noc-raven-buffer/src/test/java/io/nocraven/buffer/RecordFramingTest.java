@@ -30,7 +30,7 @@ class RecordFramingTest
     {
         final Path file = dir.resolve("00000000000000000100.seg");
         final byte[] payload = "hello, raven".getBytes();
-        try (SegmentAppender appender = SegmentAppender.create(DefaultFileLayer.INSTANCE, file, 100, 4096, 42))
+        try (SegmentAppender appender = SegmentAppender.create(DefaultFileLayer.INSTANCE, file, 100, 4096, 42, true))
         {
             assertEquals(100, appender.append(3, 1234567L, payload, 0, payload.length));
             assertEquals(101, appender.append(4, 1234568L, payload, 0, 5));
@@ -67,7 +67,7 @@ class RecordFramingTest
     void shouldScanBackWhatWasWrittenAndStopAtTheZeroLength() throws Exception
     {
         final Path file = dir.resolve("00000000000000000000.seg");
-        try (SegmentAppender appender = SegmentAppender.create(DefaultFileLayer.INSTANCE, file, 0, 8192, 1))
+        try (SegmentAppender appender = SegmentAppender.create(DefaultFileLayer.INSTANCE, file, 0, 8192, 1, false))
         {
             for (int i = 0; i < 10; i++)
             {
@@ -96,7 +96,7 @@ class RecordFramingTest
     void shouldRejectAFlippedPayloadBitThroughTheCrc() throws Exception
     {
         final Path file = dir.resolve("00000000000000000000.seg");
-        try (SegmentAppender appender = SegmentAppender.create(DefaultFileLayer.INSTANCE, file, 0, 4096, 1))
+        try (SegmentAppender appender = SegmentAppender.create(DefaultFileLayer.INSTANCE, file, 0, 4096, 1, true))
         {
             appender.append(1, 5, new byte[100], 0, 100);
         }
@@ -110,7 +110,7 @@ class RecordFramingTest
     void shouldSealWithEndMarkerAndSummary() throws Exception
     {
         final Path file = dir.resolve("00000000000000000007.seg");
-        try (SegmentAppender appender = SegmentAppender.create(DefaultFileLayer.INSTANCE, file, 7, 4096, 1))
+        try (SegmentAppender appender = SegmentAppender.create(DefaultFileLayer.INSTANCE, file, 7, 4096, 1, true))
         {
             int appended = 0;
             while (appender.hasRoom(100))
@@ -120,7 +120,7 @@ class RecordFramingTest
             }
             assertEquals(31, appended, "(4096 - 64 - 24 end marker) / 128");
             assertFalse(appender.hasRoom(100));
-            appender.seal();
+            appender.seal(true);
         }
         final ByteBuffer image = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         final SegmentHeader header = new SegmentHeader().wrap(image);

@@ -1,6 +1,7 @@
 package io.nocraven.buffer;
 
 import io.nocraven.buffer.cursor.StreamReader;
+import io.nocraven.buffer.journal.StreamDirectoryDescriptor;
 import io.nocraven.buffer.journal.StreamJournal;
 import io.nocraven.buffer.metrics.DropReason;
 import io.nocraven.buffer.recovery.RecoveryReport;
@@ -166,7 +167,7 @@ class RecoveryTest
             assertTrue(entry.isSealed());
         }
         // the checkpoint says sealed segments are trusted: damage the checkpoint so recovery verifies everything
-        Files.delete(streamDir().resolve(StreamJournal.CHECKPOINT_FILE));
+        Files.delete(streamDir().resolve(StreamDirectoryDescriptor.CHECKPOINT_FILE));
         try (RandomAccessFile raf = new RandomAccessFile(second.toFile(), "rw"))
         {
             raf.seek(SegmentDescriptor.HEADER_LENGTH + 1000);

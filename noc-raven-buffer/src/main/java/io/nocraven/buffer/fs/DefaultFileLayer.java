@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,6 +49,16 @@ public final class DefaultFileLayer implements FileLayer
             {
                 position += channel.write(zeros, position);
             }
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void syncDirectory(final Path directory) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ))
+        {
+            channel.force(true);
         }
     }
 

@@ -36,6 +36,14 @@ public interface FileLayer
     void preallocate(FileChannel channel, long length) throws IOException;
 
     /**
+     * Force a directory's entries to the device, so a file created in it survives a power loss.
+     *
+     * @param directory the directory.
+     * @throws IOException when the directory cannot be opened or forced.
+     */
+    void syncDirectory(Path directory) throws IOException;
+
+    /**
      * Bytes available to this process on the file system holding {@code directory}.
      *
      * @param directory a directory on the file system.

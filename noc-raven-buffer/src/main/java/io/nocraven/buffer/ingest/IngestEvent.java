@@ -1,5 +1,7 @@
 package io.nocraven.buffer.ingest;
 
+import org.agrona.DirectBuffer;
+
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +26,19 @@ public final class IngestEvent
             data = new byte[Math.max(length, data.length * 2)];
         }
         System.arraycopy(src, offset, data, 0, length);
+        this.length = length;
+        this.type = type;
+        this.timestamp = timestamp;
+        this.future = null;
+    }
+
+    void set(final int type, final long timestamp, final DirectBuffer src, final int offset, final int length)
+    {
+        if (data.length < length)
+        {
+            data = new byte[Math.max(length, data.length * 2)];
+        }
+        src.getBytes(offset, data, 0, length);
         this.length = length;
         this.type = type;
         this.timestamp = timestamp;

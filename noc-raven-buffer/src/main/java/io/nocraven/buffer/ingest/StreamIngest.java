@@ -7,6 +7,7 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.nocraven.buffer.journal.StreamJournal;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochClock;
 
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +69,31 @@ public final class StreamIngest implements AutoCloseable
      * @return the ticket; the record is durable once {@link #durableTicket()} reaches it.
      */
     public long publish(final int type, final long timestamp, final byte[] src, final int offset, final int length)
+    {
+        final long ticket = ring.next();
+        try
+        {
+            ring.get(ticket).set(type, timestamp, src, offset, length);
+        }
+        finally
+        {
+            ring.publish(ticket);
+        }
+        return ticket;
+    }
+
+    /**
+     * Publish a record from any memory Agrona can wrap (a Netty direct buffer's address, say), waiting for a free
+     * slot when the ring is full.
+     *
+     * @param type      user type 0..32767.
+     * @param timestamp epoch ms.
+     * @param src       payload (copied before returning).
+     * @param offset    offset.
+     * @param length    length.
+     * @return the ticket.
+     */
+    public long publish(final int type, final long timestamp, final DirectBuffer src, final int offset, final int length)
     {
         final long ticket = ring.next();
         try

@@ -9,12 +9,13 @@ import io.nocraven.buffer.cursor.StreamReader;
 import io.nocraven.buffer.fs.DefaultFileLayer;
 import io.nocraven.buffer.fs.DoubleSlotFile;
 import io.nocraven.buffer.fs.FileLayer;
-import io.nocraven.buffer.journal.StreamJournal;
+import io.nocraven.buffer.journal.StreamDirectoryDescriptor;
 import io.nocraven.buffer.segment.SegmentCatalog;
 import io.nocraven.buffer.segment.SegmentDescriptor;
 import io.nocraven.buffer.segment.SegmentEntry;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,8 @@ import java.util.List;
  */
 public final class BufferInspector
 {
+    private static final int MAX_LISTING_ATTEMPTS = 5;
+
     private final Path directory;
     private final FileLayer files;
     private final SegmentInspection inspection;
@@ -95,12 +98,22 @@ public final class BufferInspector
      */
     public List<SegmentSummary> segments(final String stream) throws IOException
     {
-        final List<SegmentSummary> result = new ArrayList<>();
-        for (final Path path : segmentFiles(stream))
+        for (int attempt = 1; ; attempt++)
         {
-            result.add(inspection.summarise(path));
+            try
+            {
+                final List<SegmentSummary> result = new ArrayList<>();
+                for (final Path path : segmentFiles(stream))
+                {
+                    result.add(inspection.summarise(path));
+                }
+                return result;
+            }
+            catch (final NoSuchFileException ex)
+            {
+                retryOrThrow(attempt, ex);
+            }
         }
-        return result;
     }
 
     /**
@@ -112,13 +125,23 @@ public final class BufferInspector
      */
     public VerifyReport verify(final String stream) throws IOException
     {
-        final List<SegmentVerification> result = new ArrayList<>();
-        final List<Path> paths = segmentFiles(stream);
-        for (int i = 0; i < paths.size(); i++)
+        for (int attempt = 1; ; attempt++)
         {
-            result.add(inspection.verify(paths.get(i), i == paths.size() - 1));
+            try
+            {
+                final List<SegmentVerification> result = new ArrayList<>();
+                final List<Path> paths = segmentFiles(stream);
+                for (int i = 0; i < paths.size(); i++)
+                {
+                    result.add(inspection.verify(paths.get(i), i == paths.size() - 1));
+                }
+                return new VerifyReport(stream, result);
+            }
+            catch (final NoSuchFileException ex)
+            {
+                retryOrThrow(attempt, ex);
+            }
         }
-        return new VerifyReport(stream, result);
     }
 
     /**
@@ -131,7 +154,7 @@ public final class BufferInspector
     public List<CursorSummary> cursors(final String stream) throws IOException
     {
         final List<CursorSummary> result = new ArrayList<>();
-        for (final Path path : files.list(streamDirectory(stream).resolve(StreamJournal.CURSOR_DIRECTORY)))
+        for (final Path path : files.list(streamDirectory(stream).resolve(StreamDirectoryDescriptor.CURSOR_DIRECTORY)))
         {
             final String name = path.getFileName().toString();
             if (name.endsWith(ConsumerCursor.SUFFIX))
@@ -156,16 +179,26 @@ public final class BufferInspector
      */
     public StreamReader reader(final String stream, final long fromSequence) throws IOException
     {
-        final SegmentCatalog catalog = new SegmentCatalog();
-        for (final Path path : segmentFiles(stream))
+        for (int attempt = 1; ; attempt++)
         {
-            final SegmentEntry entry = inspection.entry(path);
-            if (entry != null)
+            try
             {
-                catalog.add(entry);
+                final SegmentCatalog catalog = new SegmentCatalog();
+                for (final Path path : segmentFiles(stream))
+                {
+                    final SegmentEntry entry = inspection.entry(path);
+                    if (entry != null)
+                    {
+                        catalog.add(entry);
+                    }
+                }
+                return new StreamReader(catalog, files, (entry, sequence) -> { }, null, fromSequence);
+            }
+            catch (final NoSuchFileException ex)
+            {
+                retryOrThrow(attempt, ex);
             }
         }
-        return new StreamReader(catalog, files, (entry, sequence) -> { }, null, fromSequence);
     }
 
     /**
@@ -197,6 +230,18 @@ public final class BufferInspector
             }
         }
         return delivered;
+    }
+
+    /**
+     * A running writer compressed, evicted or quarantined a file between the listing and the read: list again, a few
+     * times, before giving up.
+     */
+    private static void retryOrThrow(final int attempt, final NoSuchFileException ex) throws NoSuchFileException
+    {
+        if (attempt >= MAX_LISTING_ATTEMPTS)
+        {
+            throw ex;
+        }
     }
 
     private List<Path> segmentFiles(final String stream) throws IOException

@@ -24,6 +24,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -35,11 +36,6 @@ import java.util.function.Consumer;
  */
 public final class StreamJournal implements CorruptionListener, AutoCloseable
 {
-    /** File name of the stream checkpoint (values: verified-below base sequence, next sequence). */
-    public static final String CHECKPOINT_FILE = "stream.checkpoint";
-    /** Directory of the consumer cursors inside the stream directory. */
-    public static final String CURSOR_DIRECTORY = "cursors";
-
     private final StreamConfig config;
     private final Path directory;
     private final FileLayer files;
@@ -47,10 +43,11 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     private final SegmentCatalog catalog = new SegmentCatalog();
     private final StreamCounters counters = new StreamCounters();
     private final CursorRegistry cursors;
-    private final DoubleSlotFile checkpoint;
+    private final StreamCheckpoint checkpoint;
     private final SpaceBudget budget;
     private final Retention retention;
     private final SegmentReclaimer reclaimer;
+    private final SpareSegment spare;
     private final RecoveryReport recoveryReport;
     private final UnsafeBuffer wrapper = new UnsafeBuffer(0, 0);
     private Consumer<SegmentEntry> sealedSink = entry -> { };
@@ -72,9 +69,10 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         this.clock = clock;
         this.budget = budget;
         files.createDirectories(directory);
-        this.checkpoint = DoubleSlotFile.open(files, directory.resolve(CHECKPOINT_FILE), false);
+        this.checkpoint = new StreamCheckpoint(
+            DoubleSlotFile.open(files, directory.resolve(StreamDirectoryDescriptor.CHECKPOINT_FILE), false), counters);
         final StreamRecovery recovery = new StreamRecovery(files, directory, config.name())
-            .run(checkpoint.value(0), checkpoint.value(1));
+            .run(checkpoint.verifiedBelow(), checkpoint.nextSequence());
         this.recoveryReport = recovery.report();
         for (final SegmentEntry entry : recovery.entries())
         {
@@ -91,9 +89,10 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         }
         this.durableSequence = nextSequence - 1;
         this.writtenSequence = nextSequence - 1;
-        this.cursors = new CursorRegistry(files, directory.resolve(CURSOR_DIRECTORY));
+        this.cursors = new CursorRegistry(files, directory.resolve(StreamDirectoryDescriptor.CURSOR_DIRECTORY));
         this.reclaimer = new SegmentReclaimer(catalog, cursors, counters, files);
         this.retention = new Retention(this, budget);
+        this.spare = new SpareSegment(files, directory, config, budget, catalog);
         writeCheckpoint();
     }
 
@@ -125,6 +124,18 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     public void sealedSink(final Consumer<SegmentEntry> sink)
     {
         this.sealedSink = sink;
+    }
+
+    /**
+     * Prepare the next segment file in the background on this executor (optional; without it segments are
+     * preallocated on the writer thread when needed).
+     *
+     * @param background executor for preallocation.
+     */
+    public void preallocateWith(final Executor background)
+    {
+        spare.executor(background);
+        spare.request();
     }
 
     /**
@@ -204,10 +215,12 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
             final Path path = directory.resolve(SegmentDescriptor.baseName(nextSequence) + SegmentDescriptor.SEGMENT_SUFFIX);
             try
             {
-                appender = SegmentAppender.create(files, path, nextSequence, config.segmentLength(), clock.time());
+                appender = SegmentAppender.create(files, path, nextSequence, config.segmentLength(), clock.time(),
+                    config.durability() != Durability.PAGE_CACHE, spare.take());
                 activeEntry = new SegmentEntry(nextSequence, config.segmentLength(), path, Compression.NONE,
                     config.segmentLength());
                 catalog.add(activeEntry);
+                spare.request();
                 return 0;
             }
             catch (final IOException ex)
@@ -231,9 +244,18 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         return AppendStatus.DROPPED;
     }
 
+    /** Seal the active segment now (writer thread); the next append starts a new segment. */
+    public void sealActiveSegment()
+    {
+        if (appender != null && appender.recordCount() > 0)
+        {
+            sealActive();
+        }
+    }
+
     private void sealActive()
     {
-        appender.seal();
+        appender.seal(config.durability() != Durability.PAGE_CACHE);
         activeEntry.seal(appender.recordCount(), appender.firstTimestamp(), appender.maxTimestamp(), appender.position());
         appender.close();
         appender = null;
@@ -250,15 +272,7 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
 
     private void writeCheckpoint()
     {
-        try
-        {
-            checkpoint.write(activeEntry != null ? activeEntry.baseSequence() : nextSequence, nextSequence);
-        }
-        catch (final IOException ex)
-        {
-            // the previous checkpoint slot stays valid: recovery then verifies a few more segments, nothing is lost
-            counters.onIoError();
-        }
+        checkpoint.write(activeEntry != null ? activeEntry.baseSequence() : nextSequence, nextSequence);
     }
 
     /**
@@ -348,9 +362,7 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
      */
     public StreamReader openReader(final String consumer) throws IOException
     {
-        final SegmentEntry first = catalog.first();
-        final long oldest = first == null ? nextSequence : first.baseSequence();
-        final ConsumerCursor cursor = cursors.cursor(consumer, oldest - 1);
+        final ConsumerCursor cursor = cursors.cursor(consumer, catalog.firstSequenceOr(nextSequence) - 1);
         return new StreamReader(catalog, files, this, cursor, cursor.ackedSequence() + 1);
     }
 
@@ -410,8 +422,7 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     /** @return the oldest retained sequence (equals {@link #writtenSequence()} + 1 when empty). */
     public long oldestSequence()
     {
-        final SegmentEntry first = catalog.first();
-        return first == null ? writtenSequence + 1 : first.baseSequence();
+        return catalog.firstSequenceOr(writtenSequence + 1);
     }
 
     /**
@@ -433,10 +444,11 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
             appender = null;
         }
         writeCheckpoint();
+        spare.close();
         budget.unregister(this);
+        checkpoint.close();
         try
         {
-            checkpoint.close();
             cursors.close();
         }
         catch (final IOException ex)

@@ -63,23 +63,56 @@ public final class SegmentAppender implements AutoCloseable
      * @param baseSequence first sequence of the segment.
      * @param capacity     file length.
      * @param nowMs        creation time.
+     * @param sync         true to make the new file's name durable (directory sync) and force its header.
      * @return the appender.
      * @throws IOException when the file cannot be created or preallocated (treat as disk full).
      */
     public static SegmentAppender create(
-        final FileLayer files, final Path path, final long baseSequence, final int capacity, final long nowMs)
-        throws IOException
+        final FileLayer files, final Path path, final long baseSequence, final int capacity, final long nowMs,
+        final boolean sync) throws IOException
     {
-        final FileChannel channel = files.open(
-            path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return create(files, path, baseSequence, capacity, nowMs, sync, null);
+    }
+
+    /**
+     * Create a segment, adopting a spare file preallocated in the background when one is given (renamed into
+     * place, so the writer does not pay for the zero blocks).
+     *
+     * @param files        file layer.
+     * @param path         path of the new file.
+     * @param baseSequence first sequence of the segment.
+     * @param capacity     file length.
+     * @param nowMs        creation time.
+     * @param sync         true to make the new file's name durable (directory sync) and force its header.
+     * @param spare        a zero-filled file of {@code capacity} bytes to adopt, or null.
+     * @return the appender.
+     * @throws IOException when the file cannot be created or preallocated (treat as disk full).
+     */
+    public static SegmentAppender create(
+        final FileLayer files, final Path path, final long baseSequence, final int capacity, final long nowMs,
+        final boolean sync, final Path spare) throws IOException
+    {
+        if (spare != null)
+        {
+            files.move(spare, path);
+        }
+        final FileChannel channel = spare != null ?
+            files.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE) :
+            files.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try
         {
-            files.preallocate(channel, capacity);
-            channel.force(true);
+            if (spare == null || channel.size() != capacity)
+            {
+                files.preallocate(channel, capacity);
+            }
             final SegmentAppender appender = new SegmentAppender(
                 path, channel, baseSequence, capacity, SegmentDescriptor.HEADER_LENGTH, 0, 0, 0);
             new SegmentHeader().wrap(appender.mapped).initialise(baseSequence, nowMs, capacity);
-            appender.mapped.force(0, SegmentDescriptor.HEADER_LENGTH);
+            if (sync)
+            {
+                appender.mapped.force(0, SegmentDescriptor.HEADER_LENGTH);
+                files.syncDirectory(path.getParent());
+            }
             return appender;
         }
         catch (final IOException | RuntimeException ex)
@@ -218,15 +251,24 @@ public final class SegmentAppender implements AutoCloseable
     }
 
     /**
-     * Write the end-of-segment marker and the sealed header, and force everything.
+     * Write the end-of-segment marker and the sealed header.
+     *
+     * @param sync true to force the records and the header to the device (every mode but page cache).
      */
-    public void seal()
+    public void seal(final boolean sync)
     {
         writeHeader(position, HEADER_LENGTH, recordCount, END_OF_SEGMENT_TYPE, maxTimestamp);
         position += HEADER_LENGTH;
-        force();
+        if (sync)
+        {
+            force();
+        }
         new SegmentHeader().wrap(mapped).seal(position, recordCount, firstTimestamp, maxTimestamp);
-        mapped.force(0, SegmentDescriptor.HEADER_LENGTH);
+        if (sync)
+        {
+            mapped.force(0, SegmentDescriptor.HEADER_LENGTH);
+        }
+        forcedPosition = position;
     }
 
     /** @return path of the segment file. */

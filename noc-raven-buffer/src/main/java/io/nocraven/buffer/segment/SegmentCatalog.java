@@ -73,6 +73,17 @@ public final class SegmentCatalog
         return entries.isEmpty() ? null : entries.get(0);
     }
 
+    /**
+     * The base sequence of the oldest segment.
+     *
+     * @param whenEmpty value to return when there is no segment.
+     * @return the oldest retained sequence, or {@code whenEmpty}.
+     */
+    public synchronized long firstSequenceOr(final long whenEmpty)
+    {
+        return entries.isEmpty() ? whenEmpty : entries.get(0).baseSequence();
+    }
+
     /** @return newest segment or null. */
     public synchronized SegmentEntry last()
     {

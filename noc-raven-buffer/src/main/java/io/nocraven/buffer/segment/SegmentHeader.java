@@ -40,8 +40,9 @@ public final class SegmentHeader
      *
      * @param files file layer.
      * @param path  the segment file.
-     * @return the header, or null when the file is too short or the header is invalid.
-     * @throws IOException when the file cannot be read.
+     * @return the header, or null when the file is too short or the header is invalid (damage).
+     * @throws IOException when the file cannot be read, or was written by a newer format version (not damage:
+     *                     opening refuses rather than quarantining data it cannot understand).
      */
     public static SegmentHeader read(final FileLayer files, final Path path) throws IOException
     {
@@ -62,6 +63,11 @@ public final class SegmentHeader
             }
         }
         final SegmentHeader header = new SegmentHeader().wrap(bytes);
+        if (header.buffer.getInt(MAGIC_OFFSET) == MAGIC && header.version() > VERSION)
+        {
+            throw new IOException(path + ": segment format version " + header.version() +
+                " is newer than this build reads (expected: <= " + VERSION + "); a downgrade is not supported");
+        }
         return header.isValid(size) ? header : null;
     }
 

@@ -78,15 +78,40 @@ class AdminApiTest
             {
                 newPort = probe.getLocalPort();
             }
+            // Traffic keeps flowing to the old port while the listener moves.
+            final java.util.concurrent.atomic.AtomicBoolean flowing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            final Thread sender = new Thread(() ->
+            {
+                try (DatagramSocket s = new DatagramSocket())
+                {
+                    while (flowing.get())
+                    {
+                        send(s, oldPort, 1);
+                        Thread.sleep(1);
+                    }
+                }
+                catch (final Exception ex)
+                {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            sender.start();
+            Thread.sleep(100);
             final HttpResponse<String> moved = app.send("PUT", "/api/v1/ports/netflow-udp", "{\"port\":" + newPort + "}",
                 TestAppliance.TOKEN);
+            Thread.sleep(100);
+            flowing.set(false);
+            sender.join();
             assertEquals(200, moved.statusCode(), moved.body());
             assertEquals(newPort, app.port(ListenerType.NETFLOW_UDP));
+            final long before = listener(app.getJson("/api/v1/status"), "netflow-udp").get("received").asLong();
+            assertTrue(before > 10, "traffic reached the old socket before the move: " + before);
             send(client, newPort, 7);
-            awaitReceived(app, "netflow-udp", 17);
+            awaitReceived(app, "netflow-udp", before + 7);
             send(client, oldPort, 3);
             Thread.sleep(300);
-            assertEquals(17, listener(app.getJson("/api/v1/status"), "netflow-udp").get("received").asLong());
+            assertEquals(before + 7, listener(app.getJson("/api/v1/status"), "netflow-udp").get("received").asLong(),
+                "the old port no longer receives");
             assertTrue(Files.readString(dir.resolve("config.yaml")).contains("port: " + newPort));
 
             final int sflowPort = app.port(ListenerType.SFLOW_UDP);

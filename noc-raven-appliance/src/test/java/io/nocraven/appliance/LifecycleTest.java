@@ -8,6 +8,7 @@ import io.nocraven.appliance.config.ListenerType;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,6 +127,30 @@ class LifecycleTest
             assertEquals("ffffffff0102", q.get(0).get("hex").asText());
             final String metrics = app.get("/metrics").body();
             assertTrue(metrics.contains("noc_raven_listener_quarantined_total{listener=\"sflow-udp\"} 2"), metrics);
+            final java.net.http.HttpResponse<byte[]> pcap = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(app.url("/api/v1/quarantine.pcap"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pcap.statusCode());
+            final Path file = dir.resolve("q.pcap");
+            Files.write(file, pcap.body());
+            final List<byte[]> payloads = new ArrayList<>();
+            io.nocraven.core.capture.CaptureReader.read(file, new io.nocraven.core.capture.PacketHandler()
+            {
+                @Override
+                public void onUdp(final long nanos, final InetSocketAddress src, final InetSocketAddress dst,
+                    final byte[] buf, final int offset, final int length)
+                {
+                    payloads.add(java.util.Arrays.copyOfRange(buf, offset, offset + length));
+                }
+
+                @Override
+                public void onTcp(final long nanos, final InetSocketAddress src, final InetSocketAddress dst,
+                    final byte[] buf, final int offset, final int length)
+                {
+                    throw new AssertionError("only UDP expected");
+                }
+            });
+            assertEquals(8, payloads.size());
+            assertEquals("ffffffff0102", java.util.HexFormat.of().formatHex(payloads.get(0)));
             final List<JsonNode> archived = SyslogUdpEndToEndTest.awaitArchive(
                 app.config.forwarders().archive().directory(), 8);
             assertEquals(8, archived.stream().filter(r -> "invalid".equals(r.get("kind").asText())).count());

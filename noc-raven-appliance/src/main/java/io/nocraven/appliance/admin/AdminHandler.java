@@ -139,6 +139,15 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         {
             bufferAction(ctx, req, path.substring((API + "/buffer/").length()));
         }
+        else if ((API + "/quarantine.pcap").equals(path) && get)
+        {
+            final FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer(control.quarantinePcap()));
+            resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/vnd.tcpdump.pcap");
+            resp.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"noc-raven-quarantine.pcap\"");
+            resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, resp.content().readableBytes());
+            ctx.writeAndFlush(resp);
+        }
         else if ((API + "/quarantine").equals(path) && get)
         {
             send(ctx, req, HttpResponseStatus.OK, control.quarantine());
@@ -191,7 +200,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     private static boolean known(final String path)
     {
         return "/metrics".equals(path) || path.startsWith(API + "/health") || path.startsWith(API + "/status")
-            || path.equals(API + "/config") || path.startsWith(API + "/ports") || path.equals(API + "/quarantine")
+            || path.equals(API + "/config") || path.startsWith(API + "/ports") || path.startsWith(API + "/quarantine")
             || path.equals(API + "/token/rotate") || path.startsWith(API + "/buffer");
     }
 

@@ -86,6 +86,11 @@ public interface ApplianceControl
     ObjectNode quarantine();
 
     /**
+     * @return the recent undecodable inputs as a pcap file (see {@code GET /api/v1/quarantine.pcap}).
+     */
+    byte[] quarantinePcap();
+
+    /**
      * Replaces the admin token with a new random one.
      *
      * @return the new token (shown to the caller once).

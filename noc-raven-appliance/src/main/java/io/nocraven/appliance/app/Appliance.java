@@ -233,6 +233,12 @@ public final class Appliance implements ApplianceControl, AutoCloseable
     }
 
     @Override
+    public byte[] quarantinePcap()
+    {
+        return QuarantinePcap.render(listeners, stage);
+    }
+
+    @Override
     public String rotateToken() throws IOException
     {
         return token.rotate();

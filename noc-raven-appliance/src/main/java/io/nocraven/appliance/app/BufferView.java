@@ -1,0 +1,50 @@
+package io.nocraven.appliance.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nocraven.appliance.sink.ForwarderRunner;
+import io.nocraven.buffer.DurableBuffer;
+import io.nocraven.buffer.metrics.ConsumerLag;
+import io.nocraven.buffer.metrics.StreamStats;
+import java.util.Map;
+
+/** Builds {@code GET /api/v1/buffer}: the buffer's streams and the forwarders reading them. */
+final class BufferView
+{
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private BufferView()
+    {
+    }
+
+    static ObjectNode render(final DurableBuffer buffer, final Map<String, ForwarderRunner> runners)
+    {
+        final ObjectNode root = JSON.objectNode();
+        root.put("directory", buffer.config().directory().toString());
+        final ArrayNode streams = root.putArray("streams");
+        for (final StreamStats s : buffer.stats())
+        {
+            final ObjectNode n = streams.addObject();
+            n.put("name", s.stream()).put("recordsIn", s.recordsIn()).put("bytesIn", s.bytesIn())
+                .put("recordsOnDisk", s.recordsOnDisk()).put("bytesOnDisk", s.bytesOnDisk())
+                .put("segments", s.segments()).put("oldestTimestamp", s.oldestTimestamp())
+                .put("newestTimestamp", s.newestTimestamp()).put("compressionRatio", s.compressionRatio())
+                .put("ingestBytesPerSecond", s.ingestBytesPerSec()).put("quotaSecondsLeft", s.quotaSecondsLeft())
+                .put("writtenSequence", s.writtenSequence()).put("durableSequence", s.durableSequence());
+            final ObjectNode drops = n.putObject("drops");
+            s.drops().forEach(drops::put);
+            final ArrayNode consumers = n.putArray("consumers");
+            for (final ConsumerLag c : s.consumers())
+            {
+                consumers.addObject().put("name", c.consumer()).put("ackedSequence", c.ackedSequence())
+                    .put("lagRecords", c.lagRecords()).put("lagBytes", c.lagBytes()).put("lagSeconds", c.lagSeconds())
+                    .put("missedRecords", c.missedRecords());
+            }
+        }
+        final ArrayNode fs = root.putArray("forwarders");
+        runners.forEach((name, r) -> fs.addObject().put("name", name).put("paused", r.paused())
+            .put("lagRecords", r.lag()));
+        return root;
+    }
+}

@@ -1,0 +1,261 @@
+package io.nocraven.appliance.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.netty.buffer.ByteBuf;
+import io.nocraven.appliance.config.ListenerType;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest ring: network threads copy each datagram/frame into a pre-allocated slot ({@link #publish}); the
+ * stages given at start run in order on their own threads. A full ring drops the input and counts it per listener
+ * (UDP has no back-pressure; TCP callers may use {@link #publishBlocking} to push back on the sender).
+ */
+public final class IngressRing
+{
+    /** Idle time after which the stages run their periodic duties (fsync timer, retention). */
+    public static final long IDLE_TIMEOUT_MILLIS = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngressRing.class);
+
+    private final Disruptor<IngressEvent> disruptor;
+    private final RingBuffer<IngressEvent> ring;
+    private final AtomicLongArray dropped = new AtomicLongArray(ListenerType.values().length);
+    private final AtomicLongArray received = new AtomicLongArray(ListenerType.values().length);
+    private final AtomicLongArray receivedBytes = new AtomicLongArray(ListenerType.values().length);
+    private final int maxBytes;
+
+    /**
+     * @param ringSize  slots (power of two).
+     * @param slotBytes bytes pre-allocated per slot.
+     * @param maxBytes  largest input accepted (larger ones are truncated to this).
+     * @param stages    handlers run one after the other for every event.
+     */
+    @SafeVarargs
+    public IngressRing(final int ringSize, final int slotBytes, final int maxBytes,
+        final EventHandler<IngressEvent>... stages)
+    {
+        this.maxBytes = maxBytes;
+        this.disruptor = new Disruptor<>(IngressEvent.factory(slotBytes), ringSize,
+            r -> new Thread(r, "noc-raven-stage"), ProducerType.MULTI,
+            new LiteTimeoutBlockingWaitStrategy(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+        disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
+        EventHandlerGroup<IngressEvent> group = disruptor.handleEventsWith(stages[0]);
+        for (int i = 1; i < stages.length; i++)
+        {
+            group = group.then(stages[i]);
+        }
+        this.ring = disruptor.start();
+    }
+
+    /**
+     * Copies one input into the ring, dropping it (counted) when the ring is full.
+     *
+     * @param listener   the listener.
+     * @param address    exporter address bytes (4 or 16).
+     * @param port       exporter port.
+     * @param nanos      receive time, epoch nanoseconds.
+     * @param src        source bytes.
+     * @param offset     start.
+     * @param length     length.
+     * @param reply      reply channel, or null.
+     * @return true when published.
+     */
+    public boolean publish(final ListenerType listener, final byte[] address, final int port, final long nanos,
+        final byte[] src, final int offset, final int length, final Object reply)
+    {
+        final long seq;
+        try
+        {
+            seq = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            dropped.incrementAndGet(listener.ordinal());
+            return false;
+        }
+        fill(seq, listener, address, port, nanos, src, offset, length, reply);
+        return true;
+    }
+
+    /**
+     * Copies a Netty buffer's readable bytes into the ring, dropping the input (counted) when the ring is full.
+     *
+     * @param listener the listener.
+     * @param sender   the exporter.
+     * @param nanos    receive time, epoch nanoseconds.
+     * @param content  the bytes (not released here).
+     * @param reply    reply channel, or null.
+     * @return true when published.
+     */
+    public boolean publish(final ListenerType listener, final InetSocketAddress sender, final long nanos,
+        final ByteBuf content, final Object reply)
+    {
+        final long seq;
+        try
+        {
+            seq = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            dropped.incrementAndGet(listener.ordinal());
+            return false;
+        }
+        try
+        {
+            final IngressEvent e = ring.get(seq);
+            final int length = content.readableBytes();
+            final int n = Math.min(length, maxBytes);
+            content.getBytes(content.readerIndex(), e.ensure(n), IngressEvent.PAYLOAD_OFFSET, n);
+            e.length = n;
+            e.listener = listener.ordinal();
+            e.replyChannel = reply;
+            e.context.set(sender, listener.configName(), nanos);
+            received.incrementAndGet(listener.ordinal());
+            receivedBytes.addAndGet(listener.ordinal(), length);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+        return true;
+    }
+
+    /**
+     * Like {@link #publish} but waits for a free slot (TCP: back-pressure on the connection).
+     *
+     * @param listener the listener.
+     * @param address  exporter address bytes (4 or 16).
+     * @param port     exporter port.
+     * @param nanos    receive time, epoch nanoseconds.
+     * @param src      source bytes.
+     * @param offset   start.
+     * @param length   length.
+     */
+    public void publishBlocking(final ListenerType listener, final byte[] address, final int port, final long nanos,
+        final byte[] src, final int offset, final int length)
+    {
+        fill(ring.next(), listener, address, port, nanos, src, offset, length, null);
+    }
+
+    private void fill(final long seq, final ListenerType listener, final byte[] address, final int port,
+        final long nanos, final byte[] src, final int offset, final int length, final Object reply)
+    {
+        try
+        {
+            final IngressEvent e = ring.get(seq);
+            final int n = Math.min(length, maxBytes);
+            System.arraycopy(src, offset, e.ensure(n), IngressEvent.PAYLOAD_OFFSET, n);
+            e.length = n;
+            e.listener = listener.ordinal();
+            e.replyChannel = reply;
+            e.context.set(address, 0, address.length, port, listener.configName(), nanos);
+            received.incrementAndGet(listener.ordinal());
+            receivedBytes.addAndGet(listener.ordinal(), length);
+        }
+        finally
+        {
+            ring.publish(seq);
+        }
+    }
+
+    /**
+     * @param listener a listener.
+     * @return inputs dropped because the ring was full.
+     */
+    public long dropped(final ListenerType listener)
+    {
+        return dropped.get(listener.ordinal());
+    }
+
+    /**
+     * @param listener a listener.
+     * @return inputs accepted into the ring.
+     */
+    public long received(final ListenerType listener)
+    {
+        return received.get(listener.ordinal());
+    }
+
+    /**
+     * @param listener a listener.
+     * @return bytes accepted into the ring.
+     */
+    public long receivedBytes(final ListenerType listener)
+    {
+        return receivedBytes.get(listener.ordinal());
+    }
+
+    /**
+     * @return slots free right now.
+     */
+    public long remainingCapacity()
+    {
+        return ring.remainingCapacity();
+    }
+
+    /**
+     * @return total slots.
+     */
+    public int capacity()
+    {
+        return ring.getBufferSize();
+    }
+
+    /**
+     * Waits until every published event has passed every stage, then stops the stage threads.
+     *
+     * @param timeoutMillis how long to wait for the drain.
+     */
+    public void drainAndStop(final long timeoutMillis)
+    {
+        try
+        {
+            disruptor.shutdown(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            LOG.warn("pipeline did not drain within {} ms; halting", timeoutMillis);
+            disruptor.halt();
+        }
+    }
+
+    /** Logs and counts stage failures; the stage goes on with the next event. */
+    private static final class CountingExceptionHandler implements ExceptionHandler<IngressEvent>
+    {
+        private long failures;
+
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final IngressEvent event)
+        {
+            failures++;
+            if (Long.bitCount(failures) == 1)
+            {
+                LOG.error("pipeline stage failed on event {} (failure #{}); continuing", sequence, failures, ex);
+            }
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            LOG.error("pipeline stage failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            LOG.error("pipeline stage failed to stop", ex);
+        }
+    }
+}

@@ -22,6 +22,8 @@ public final class Decoders
     {
         switch (family)
         {
+            case WINDOWS_EVENT:
+                return new io.nocraven.codec.winevent.WindowsEventDecoder(options);
             default:
                 return new UnsupportedDecoder();
         }

@@ -53,6 +53,22 @@ public interface Forwarder extends AutoCloseable
     void onBatchEnd();
 
     /**
+     * Flushes and waits (bounded) until everything handed over since the last commit is delivered (acknowledged by
+     * the target where it acknowledges). Called before the forwarder's buffer cursor is acknowledged.
+     *
+     * @return true when all of it was delivered; false when some of it must be sent again.
+     */
+    boolean commit();
+
+    /**
+     * @return true when this forwarder needs decoded records ({@link #onRecord}); relays only need raw bytes.
+     */
+    default boolean wantsRecords()
+    {
+        return true;
+    }
+
+    /**
      * @return current state, counters and last error.
      */
     ForwarderStatus status();

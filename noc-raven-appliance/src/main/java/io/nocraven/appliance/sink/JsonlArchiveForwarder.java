@@ -49,6 +49,7 @@ public final class JsonlArchiveForwarder implements Forwarder
     private long currentBytes;
     private long openedAtMillis;
     private long fileCounter;
+    private int failuresSinceCommit;
     private volatile String lastError = "";
 
     /**
@@ -91,6 +92,7 @@ public final class JsonlArchiveForwarder implements Forwarder
         catch (final IOException ex)
         {
             failed.incrementAndGet();
+            failuresSinceCommit++;
             lastError = ex.toString();
             closeQuietly();
         }
@@ -168,10 +170,20 @@ public final class JsonlArchiveForwarder implements Forwarder
             catch (final IOException ex)
             {
                 failed.incrementAndGet();
+                failuresSinceCommit++;
                 lastError = ex.toString();
                 closeQuietly();
             }
         }
+    }
+
+    @Override
+    public boolean commit()
+    {
+        onBatchEnd();
+        final boolean ok = failuresSinceCommit == 0;
+        failuresSinceCommit = 0;
+        return ok;
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class KafkaForwarder implements Forwarder
     private final AtomicLong lastFailureMillis = new AtomicLong();
     private final Callback callback = this::onCompletion;
     private volatile String lastError = "";
+    private long committedFailures;
 
     /**
      * @param config           Kafka settings.
@@ -126,6 +127,29 @@ public final class KafkaForwarder implements Forwarder
     public void onBatchEnd()
     {
         // The producer batches by linger.ms; nothing to force per pipeline batch.
+    }
+
+    /**
+     * Flushes the producer (waits for every in-flight send to be acknowledged or to fail after its retries) and
+     * reports whether any send failed since the last commit.
+     */
+    @Override
+    public boolean commit()
+    {
+        try
+        {
+            producer.flush();
+        }
+        catch (final KafkaException ex)
+        {
+            lastError = ex.toString();
+            committedFailures = failed.get();
+            return false;
+        }
+        final long f = failed.get();
+        final boolean ok = f == committedFailures;
+        committedFailures = f;
+        return ok;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class SyslogRelayForwarder implements Forwarder
     private Socket socket;
     private OutputStream out;
     private volatile String lastError = "";
+    private long committedFailures;
     private volatile boolean connected;
 
     /**
@@ -135,6 +136,22 @@ public final class SyslogRelayForwarder implements Forwarder
                 fail(ex);
             }
         }
+    }
+
+    @Override
+    public boolean commit()
+    {
+        onBatchEnd();
+        final long f = failed.get() + dropped.get();
+        final boolean ok = f == committedFailures;
+        committedFailures = f;
+        return ok;
+    }
+
+    @Override
+    public boolean wantsRecords()
+    {
+        return false;
     }
 
     @Override

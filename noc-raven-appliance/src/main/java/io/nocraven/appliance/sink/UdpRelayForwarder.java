@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Relays the original datagrams (flows, sFlow, traps, syslog) unchanged to a datacenter collector over UDP, at most
  * {@code maxPacketsPerSecond} (a token bucket refilled continuously; excess datagrams are counted as dropped).
- * After a send error the relay waits with back-off and jitter before trying again; datagrams meanwhile are dropped
- * and counted.
+ * After a send error the relay waits with back-off and jitter before trying again; datagrams offered meanwhile are
+ * not sent, and {@link #commit()} reports the failure so that a buffer consumer sends them again.
  */
 public final class UdpRelayForwarder implements Forwarder
 {
@@ -26,10 +26,12 @@ public final class UdpRelayForwarder implements Forwarder
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
     private DatagramChannel channel;
     private double tokens;
     private long lastRefill = System.nanoTime();
     private volatile String lastError = "";
+    private long committedFailures;
 
     /**
      * @param config           relay settings.
@@ -65,7 +67,12 @@ public final class UdpRelayForwarder implements Forwarder
         final long now = System.nanoTime();
         tokens = Math.min(burst, tokens + (now - lastRefill) * ratePerNano);
         lastRefill = now;
-        if (tokens < 1 || !backoff.ready(System.currentTimeMillis()))
+        if (!backoff.ready(System.currentTimeMillis()))
+        {
+            deferred.incrementAndGet();
+            return;
+        }
+        if (tokens < 1)
         {
             dropped.incrementAndGet();
             return;
@@ -101,11 +108,27 @@ public final class UdpRelayForwarder implements Forwarder
     }
 
     @Override
+    public boolean commit()
+    {
+        // Datagrams over the rate limit are dropped by policy (counted), not retried; only send errors are.
+        final long f = failed.get() + deferred.get();
+        final boolean ok = f == committedFailures;
+        committedFailures = f;
+        return ok;
+    }
+
+    @Override
+    public boolean wantsRecords()
+    {
+        return false;
+    }
+
+    @Override
     public ForwarderStatus status()
     {
         final String err = lastError;
         return new ForwarderStatus(name(), err.isEmpty() ? "running" : "retrying", err.isEmpty(), sent.get(),
-            failed.get(), dropped.get(), 0, err);
+            failed.get(), dropped.get() + deferred.get(), 0, err);
     }
 
     @Override

@@ -1,0 +1,245 @@
+package io.nocraven.appliance.sink;
+
+import io.nocraven.appliance.config.ListenerType;
+import io.nocraven.appliance.pipeline.JournalEntryDescriptor;
+import io.nocraven.codec.CodecOptions;
+import io.nocraven.codec.DatagramDecoder;
+import io.nocraven.codec.Decoders;
+import io.nocraven.core.record.JsonRecordWriter;
+import io.nocraven.core.record.RecordContext;
+import io.nocraven.core.record.RecordKind;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one forwarder from its buffer cursors, on its own thread, at least once: poll a batch from each stream,
+ * decode it (one decoder per stream, so templates persist across batches), hand records and raw bytes to the
+ * forwarder, {@link Forwarder#commit()}, and only then acknowledge the cursors. When the commit fails, the cursors
+ * go back to the last acknowledgement and the batch is retried after an exponential back-off with jitter.
+ * Can be paused (nothing is read; the backlog stays in the buffer) and told to replay from a time.
+ */
+public final class ForwarderRunner implements Runnable, AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ForwarderRunner.class);
+    private static final int BATCH = 512;
+    private static final long IDLE_NANOS = 5_000_000L;
+
+    private final Forwarder forwarder;
+    private final List<EntrySource> sources;
+    private final DatagramDecoder[] decoders = new DatagramDecoder[ListenerType.values().length];
+    private final Backoff backoff;
+    private final RecordContext context = new RecordContext();
+    private final JsonRecordWriter writer;
+    private final Thread thread;
+    private ListenerType current;
+    private volatile boolean paused;
+    private volatile boolean running = true;
+    private volatile long replayFromMs = -1;
+
+    /**
+     * @param forwarder        the forwarder.
+     * @param sources          one source per stream it takes.
+     * @param options          decoder options.
+     * @param initialBackoffMs first retry delay.
+     * @param maxBackoffMs     longest retry delay.
+     */
+    public ForwarderRunner(final Forwarder forwarder, final List<EntrySource> sources, final CodecOptions options,
+        final long initialBackoffMs, final long maxBackoffMs)
+    {
+        this.forwarder = forwarder;
+        this.sources = List.copyOf(sources);
+        for (final ListenerType t : ListenerType.values())
+        {
+            decoders[t.ordinal()] = Decoders.create(t.family(), options);
+        }
+        this.backoff = new Backoff(initialBackoffMs, maxBackoffMs);
+        this.writer = new JsonRecordWriter(this::onLine);
+        this.thread = new Thread(this, "noc-raven-forward-" + forwarder.name());
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the forwarding thread. */
+    public void start()
+    {
+        thread.start();
+    }
+
+    @Override
+    public void run()
+    {
+        while (running)
+        {
+            if (paused)
+            {
+                LockSupport.parkNanos(IDLE_NANOS * 20);
+                continue;
+            }
+            applyReplay();
+            final long now = System.currentTimeMillis();
+            if (!backoff.ready(now))
+            {
+                LockSupport.parkNanos(IDLE_NANOS);
+                continue;
+            }
+            int delivered = 0;
+            for (final EntrySource s : sources)
+            {
+                delivered += s.poll(this::onEntry, BATCH);
+            }
+            if (delivered == 0)
+            {
+                LockSupport.parkNanos(IDLE_NANOS);
+                continue;
+            }
+            commitOrRewind();
+        }
+    }
+
+    private void commitOrRewind()
+    {
+        if (forwarder.commit())
+        {
+            try
+            {
+                for (final EntrySource s : sources)
+                {
+                    s.ack();
+                }
+                backoff.succeeded();
+                return;
+            }
+            catch (final IOException ex)
+            {
+                LOG.error("{}: cannot persist the cursor: {}", forwarder.name(), ex.toString());
+            }
+        }
+        final long delay = backoff.failed(System.currentTimeMillis());
+        for (final EntrySource s : sources)
+        {
+            s.rewind();
+        }
+        if (Long.bitCount(backoff.attempts()) == 1)
+        {
+            LOG.warn("{}: delivery failed ({}); retrying in {} ms", forwarder.name(), forwarder.status().lastError(),
+                delay);
+        }
+    }
+
+    private void applyReplay()
+    {
+        final long from = replayFromMs;
+        if (from < 0)
+        {
+            return;
+        }
+        replayFromMs = -1;
+        for (final EntrySource s : sources)
+        {
+            try
+            {
+                s.replayFrom(from);
+            }
+            catch (final IOException ex)
+            {
+                LOG.error("{}: replay of {} failed: {}", forwarder.name(), s.stream(), ex.toString());
+            }
+        }
+    }
+
+    private void onEntry(final long sequence, final long timestampMs, final byte[] buf, final int offset,
+        final int length)
+    {
+        final ListenerType type = JournalEntryDescriptor.readHeader(buf, offset, length, context);
+        if (type == null)
+        {
+            return;
+        }
+        final int payload = offset + JournalEntryDescriptor.HEADER_LENGTH;
+        final int payloadLength = length - JournalEntryDescriptor.HEADER_LENGTH;
+        forwarder.onRaw(type, context, buf, payload, payloadLength);
+        if (forwarder.wantsRecords())
+        {
+            current = type;
+            decoders[type.ordinal()].decode(context, buf, payload, payloadLength, writer);
+        }
+    }
+
+    private void onLine(final RecordKind kind, final CharSequence line)
+    {
+        forwarder.onRecord(current, kind, context, line);
+    }
+
+    /** Stops reading; what is in the buffer stays there. */
+    public void pause()
+    {
+        paused = true;
+    }
+
+    /** Resumes reading. */
+    public void resume()
+    {
+        paused = false;
+    }
+
+    /**
+     * @return true while paused.
+     */
+    public boolean paused()
+    {
+        return paused;
+    }
+
+    /**
+     * Re-delivers everything from a time on (at-least-once: the target sees those records again).
+     *
+     * @param timestampMs epoch ms.
+     */
+    public void replayFrom(final long timestampMs)
+    {
+        replayFromMs = timestampMs;
+    }
+
+    /**
+     * @return the forwarder.
+     */
+    public Forwarder forwarder()
+    {
+        return forwarder;
+    }
+
+    /**
+     * @return entries not yet acknowledged, over all its streams.
+     */
+    public long lag()
+    {
+        long lag = 0;
+        for (final EntrySource s : sources)
+        {
+            lag += s.lag();
+        }
+        return lag;
+    }
+
+    /** Stops the thread after its current batch, then closes the sources and the forwarder. */
+    @Override
+    public void close()
+    {
+        running = false;
+        try
+        {
+            thread.join(30_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        for (final EntrySource s : sources)
+        {
+            s.close();
+        }
+        forwarder.close();
+    }
+}

@@ -26,7 +26,7 @@ export async function mount() {
       'Exporter', 'Reason', { label: 'Bytes', num: 1 }, 'Start (hex)'], q.map((x) => h('tr', {},
       h('td', {}, time(x.receivedAtNanos)), h('td', {}, x.listener), h('td', { class: 'mono' }, x.exporter),
       h('td', {}, x.reason), h('td', { class: 'num' }, String(x.length)),
-      h('td', { class: 'mono' }, x.hex.substring(0, 64) + (x.hex.length > 64 ? '…' : ''))))))
+      h('td', { class: 'mono' }, x.hex.substring(0, 64) + (x.hex.length > 64 ? '…' : '')))))
       : h('p', { class: 'notice' }, 'Nothing quarantined.'));
   };
   refresh.addEventListener('click', load);

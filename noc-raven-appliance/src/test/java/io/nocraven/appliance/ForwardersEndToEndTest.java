@@ -83,29 +83,38 @@ class ForwardersEndToEndTest
     @Test
     void shouldAcceptWindowsEventsOnlyWithTheBearerToken() throws Exception
     {
+        // First case of the shared corpus (core test-jar): a Winlogbeat 4624 logon event.
+        final JsonNode sample;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/corpora/winevt-samples.jsonl"))
+        {
+            sample = TestAppliance.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .findFirst().orElseThrow());
+        }
+        final String body = sample.get("input").toString();
         try (TestAppliance app = new TestAppliance(dir, "listeners.windows-http.enabled=true",
             "listeners.windows-http.token=win-token"))
         {
             final String url = "http://127.0.0.1:" + app.port(ListenerType.WINDOWS_HTTP) + "/api/v1/windows-events";
-            final String body = "{\"EventID\":4624,\"Channel\":\"Security\"}";
             final HttpClient http = HttpClient.newHttpClient();
             assertEquals(401, post(http, url, body, null).statusCode());
             assertEquals(403, post(http, url, body, "nope").statusCode());
-            assertEquals(202, post(http, url, body, "win-token").statusCode());
             assertEquals(404, post(http, url.replace("windows-events", "other"), body, "win-token").statusCode());
+            final HttpResponse<String> ok = post(http, url, body, "win-token");
+            assertEquals(202, ok.statusCode(), ok.body());
+            assertEquals("{\"outcome\":\"accepted\",\"accepted\":1,\"rejected\":0}", ok.body());
+            final HttpResponse<String> bad = post(http, url, "this is not json", "win-token");
+            assertEquals(400, bad.statusCode(), bad.body());
             final List<JsonNode> lines = SyslogUdpEndToEndTest.awaitArchive(
-                app.config.forwarders().archive().directory(), 1);
-            assertEquals(1, lines.size());
-            final JsonNode r = lines.get(0);
-            assertEquals("windows-http", r.get("listener").asText());
-            if (r.has("hex"))
-            {
-                assertEquals(HexFormat.of().formatHex(body.getBytes(StandardCharsets.UTF_8)), r.get("hex").asText());
-            }
-            else
-            {
-                assertEquals("windows-event", r.get("kind").asText());
-            }
+                app.config.forwarders().archive().directory(), 2);
+            assertEquals(2, lines.size());
+            final JsonNode event = lines.get(0);
+            assertEquals("windows-event", event.get("kind").asText());
+            assertEquals("windows-http", event.get("listener").asText());
+            assertEquals(4624, event.get("eventId").asInt());
+            assertEquals("dc01.corp.example.net", event.get("computer").asText());
+            assertEquals("invalid", lines.get(1).get("kind").asText());
+            assertEquals(1, AdminApiTest.listener(app.getJson("/api/v1/status"), "windows-http").get("quarantined")
+                .asLong());
         }
     }
 

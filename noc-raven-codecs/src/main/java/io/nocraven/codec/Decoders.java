@@ -1,5 +1,11 @@
 package io.nocraven.codec;
 
+import io.nocraven.codec.netflow.NetFlowDecoder;
+import io.nocraven.codec.netflow.UnsupportedVersionDecoder;
+import io.nocraven.codec.netflow.v5.NetFlowV5Decoder;
+import io.nocraven.codec.sflow.SFlowDecoder;
+import io.nocraven.core.record.Protocol;
+
 /**
  * Creates the decoder and stream framer for each protocol family. The one place that knows which class decodes
  * what; the CLI and the appliance both go through it.
@@ -22,6 +28,12 @@ public final class Decoders
     {
         switch (family)
         {
+            case NETFLOW:
+                return new NetFlowDecoder(new NetFlowV5Decoder(options), new UnsupportedVersionDecoder(Protocol.NETFLOW_V9));
+            case SFLOW:
+                return new SFlowDecoder(options);
+            case SNMP:
+                return new io.nocraven.codec.snmp.SnmpTrapDecoder(options);
             case WINDOWS_EVENT:
                 return new io.nocraven.codec.winevent.WindowsEventDecoder(options);
             default:

@@ -56,14 +56,16 @@ public final class DecodeStage implements EventHandler<IngressEvent>
         c.exporters().record(event.context, event.length);
         for (final Forwarder f : forwarders[l])
         {
-            f.onRaw(TYPES[l], event.context, event.data, 0, event.length);
+            f.onRaw(TYPES[l], event.context, event.data, IngressEvent.PAYLOAD_OFFSET, event.length);
         }
-        final DecodeStatus status = decoders[l].decode(event.context, event.data, 0, event.length, writer);
+        final DecodeStatus status = decoders[l].decode(event.context, event.data, IngressEvent.PAYLOAD_OFFSET, event.length,
+            writer);
         if (status == DecodeStatus.INVALID)
         {
             c.onQuarantined(new QuarantinedInput(TYPES[l].configName(), event.context.exporterText(),
                 event.context.receivedAtEpochNanos(), reason(lastInvalidLine),
-                Arrays.copyOf(event.data, event.length)));
+                Arrays.copyOfRange(event.data, IngressEvent.PAYLOAD_OFFSET,
+                    IngressEvent.PAYLOAD_OFFSET + event.length)));
         }
         if (endOfBatch)
         {

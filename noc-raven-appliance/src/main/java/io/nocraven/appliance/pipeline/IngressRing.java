@@ -113,7 +113,7 @@ public final class IngressRing
             final IngressEvent e = ring.get(seq);
             final int length = content.readableBytes();
             final int n = Math.min(length, maxBytes);
-            content.getBytes(content.readerIndex(), e.ensure(n), 0, n);
+            content.getBytes(content.readerIndex(), e.ensure(n), IngressEvent.PAYLOAD_OFFSET, n);
             e.length = n;
             e.listener = listener.ordinal();
             e.replyChannel = reply;
@@ -152,7 +152,7 @@ public final class IngressRing
         {
             final IngressEvent e = ring.get(seq);
             final int n = Math.min(length, maxBytes);
-            System.arraycopy(src, offset, e.ensure(n), 0, n);
+            System.arraycopy(src, offset, e.ensure(n), IngressEvent.PAYLOAD_OFFSET, n);
             e.length = n;
             e.listener = listener.ordinal();
             e.replyChannel = reply;

@@ -77,7 +77,7 @@ public final class ListenerSet implements AutoCloseable
         }
         else if (c.type() == ListenerType.WINDOWS_HTTP)
         {
-            l = new WindowsEventListener(c, ring, c.tls() ? ssl(c) : null);
+            l = new WindowsEventListener(c, ring, c.tls() ? ssl(c) : null, options);
         }
         else
         {

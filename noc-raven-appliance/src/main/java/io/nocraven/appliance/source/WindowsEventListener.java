@@ -1,6 +1,7 @@
 package io.nocraven.appliance.source;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -22,6 +23,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.nocraven.appliance.config.ListenerConfig;
 import io.nocraven.appliance.pipeline.IngressRing;
+import io.nocraven.codec.CodecOptions;
+import io.nocraven.codec.winevent.IngestResult;
+import io.nocraven.codec.winevent.WindowsEventDecoder;
+import io.nocraven.core.record.CountingRecordWriter;
+import io.nocraven.core.record.RecordContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,9 +35,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Windows events over HTTP(S): {@code POST /api/v1/windows-events} with {@code Authorization: Bearer <token>}; the
- * body (JSON, one event or an array / JSON lines, as the windows-event codec accepts) becomes one input in the
- * ingest ring. Answers 202 when queued, 401/403 for a missing/wrong token, 404/405 elsewhere, 413 above
- * {@code maxBodyBytes}, 503 when the ring is full.
+ * body (JSON: one event, an array or JSON lines; gzip, UTF-16 as the windows-event codec accepts) is checked with the
+ * codec's {@code decodeBody} (Content-Type and Content-Encoding included) to answer with its status (202, 400, 413,
+ * 415, 422), and journaled as one input when it was accepted or malformed (malformed bodies end up quarantined).
+ * 401/403 for a missing/wrong token, 404/405 elsewhere, 413 above {@code maxBodyBytes}, 503 when the ring is full.
  */
 public final class WindowsEventListener implements Listener
 {
@@ -41,6 +48,7 @@ public final class WindowsEventListener implements Listener
     private final ListenerConfig config;
     private final IngressRing ring;
     private final SslContext ssl;
+    private final CodecOptions options;
     private final byte[] token;
     private EventLoopGroup group;
     private Channel server;
@@ -49,10 +57,13 @@ public final class WindowsEventListener implements Listener
     /**
      * @param config settings.
      * @param ring   where bodies go.
-     * @param ssl    TLS context, or null.
+     * @param ssl     TLS context, or null.
+     * @param options codec options.
      */
-    public WindowsEventListener(final ListenerConfig config, final IngressRing ring, final SslContext ssl)
+    public WindowsEventListener(final ListenerConfig config, final IngressRing ring, final SslContext ssl,
+        final CodecOptions options)
     {
+        this.options = options;
         this.config = config;
         this.ring = ring;
         this.ssl = ssl;
@@ -130,6 +141,10 @@ public final class WindowsEventListener implements Listener
     /** Checks path, method and token, then queues the body. */
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest>
     {
+        private final WindowsEventDecoder decoder = new WindowsEventDecoder(options);
+        private final CountingRecordWriter discard = new CountingRecordWriter();
+        private final RecordContext context = new RecordContext();
+
         @Override
         protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest req)
         {
@@ -155,10 +170,38 @@ public final class WindowsEventListener implements Listener
                 reply(ctx, HttpResponseStatus.FORBIDDEN, "{\"error\":\"wrong token\"}");
                 return;
             }
-            final boolean queued = ring.publish(config.type(), (InetSocketAddress)ctx.channel().remoteAddress(),
-                System.currentTimeMillis() * 1_000_000L, req.content(), null);
-            reply(ctx, queued ? HttpResponseStatus.ACCEPTED : HttpResponseStatus.SERVICE_UNAVAILABLE,
-                queued ? "{\"accepted\":true}" : "{\"error\":\"ingest ring full, retry later\"}");
+            final InetSocketAddress remote = (InetSocketAddress)ctx.channel().remoteAddress();
+            final long now = System.currentTimeMillis() * 1_000_000L;
+            final IngestResult result = check(req, remote, now);
+            final IngestResult.Outcome outcome = result.outcome();
+            if (outcome == IngestResult.Outcome.ACCEPTED || outcome == IngestResult.Outcome.MALFORMED)
+            {
+                // Well-formed bodies are journaled; malformed ones too, so that they are counted and quarantined.
+                if (!ring.publish(config.type(), remote, now, req.content(), null))
+                {
+                    reply(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"error\":\"ingest ring full, retry later\"}");
+                    return;
+                }
+            }
+            reply(ctx, HttpResponseStatus.valueOf(result.httpStatus()), "{\"outcome\":\""
+                + outcome.name().toLowerCase(java.util.Locale.ROOT) + "\",\"accepted\":" + result.accepted()
+                + ",\"rejected\":" + result.rejected() + (result.reason() == null ? "" : ",\"reason\":\""
+                + result.reason().replace("\"", "'") + "\"") + "}");
+        }
+
+        /**
+         * Checks the body with the codec (headers included) to answer with the right status; the records are
+         * discarded here and produced again from the journaled body by the pipeline.
+         */
+        private IngestResult check(final FullHttpRequest req, final InetSocketAddress remote, final long now)
+        {
+            final ByteBuf content = req.content();
+            final byte[] body = new byte[content.readableBytes()];
+            content.getBytes(content.readerIndex(), body);
+            context.set(remote, config.type().configName(), now);
+            discard.reset();
+            return decoder.decodeBody(context, body, 0, body.length, req.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                req.headers().get(HttpHeaderNames.CONTENT_ENCODING), discard);
         }
 
         private void reply(final ChannelHandlerContext ctx, final HttpResponseStatus status, final String body)

@@ -311,8 +311,10 @@ public final class JsonRecordWriter implements RecordWriter
     }
 
     /**
-     * Appends text with JSON escaping (RFC 8259): quote, backslash and control characters; lone surrogates become
-     * U+FFFD so that the output is always valid UTF-8 once encoded.
+     * Appends text with JSON escaping (RFC 8259): quote, backslash and control characters, plus U+0085, U+2028 and
+     * U+2029 (valid raw in JSON, but line breaks to many line-splitting readers, e.g. Python's
+     * {@code str.splitlines()} and pre-ES2019 JavaScript, and every record must stay on one line); lone surrogates
+     * become U+FFFD so that the output is always valid UTF-8 once encoded.
      *
      * @param value the text.
      * @param sb    where to append.
@@ -343,6 +345,10 @@ public final class JsonRecordWriter implements RecordWriter
                     if (c < 0x20 || c == 0x7F)
                     {
                         sb.append("\\u00").append(HEX[c >>> 4]).append(HEX[c & 0xF]);
+                    }
+                    else if (c == 0x85 || c == 0x2028 || c == 0x2029)
+                    {
+                        Utf8.appendLineSeparatorEscaped(sb, c);
                     }
                     else if (Character.isHighSurrogate(c))
                     {

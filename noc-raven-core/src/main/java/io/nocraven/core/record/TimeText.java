@@ -40,11 +40,17 @@ public final class TimeText
      *
      * @param sb             where to append.
      * @param epochSeconds   seconds since the epoch.
-     * @param nanos          nanoseconds within the second, 0..999,999,999.
+     * @param nanos          nanoseconds within the second, 0..999,999,999 (values outside carry into the seconds, so
+     *                       that any input gives a well-formed timestamp).
      * @param fractionDigits 0 to 9; the fraction is truncated (never rounded) to that many digits.
      */
     public static void appendTimestamp(final StringBuilder sb, final long epochSeconds, final int nanos, final int fractionDigits)
     {
+        if (nanos < 0 || nanos > 999_999_999)
+        {
+            appendTimestamp(sb, epochSeconds + Math.floorDiv(nanos, 1_000_000_000), Math.floorMod(nanos, 1_000_000_000), fractionDigits);
+            return;
+        }
         final long days = Math.floorDiv(epochSeconds, 86_400L);
         final int secondOfDay = (int)Math.floorMod(epochSeconds, 86_400L);
 

@@ -2,7 +2,9 @@ package io.nocraven.core.record;
 
 /**
  * UTF-8 decoding into a {@link StringBuilder} without allocation, with JSON escaping, replacing each maximal
- * malformed subsequence with U+FFFD (the Unicode "substitution of maximal subparts" practice, as the JDK does).
+ * malformed subsequence with U+FFFD (the Unicode "substitution of maximal subparts" practice, also the WHATWG
+ * Encoding Standard's and Python's). The JDK's decoder does the same except for surrogates encoded in UTF-8
+ * ({@code ED A0..BF xx}): it gives one U+FFFD for the three bytes, this class three, as the practice says.
  */
 public final class Utf8
 {
@@ -100,9 +102,28 @@ public final class Utf8
             {
                 cp = ((b & 0x07) << 18) | ((buf[i + 1] & 0x3F) << 12) | ((buf[i + 2] & 0x3F) << 6) | (buf[i + 3] & 0x3F);
             }
-            sb.appendCodePoint(cp);
+            if (escape && (cp == 0x85 || cp == 0x2028 || cp == 0x2029))
+            {
+                appendLineSeparatorEscaped(sb, (char)cp);
+            }
+            else
+            {
+                sb.appendCodePoint(cp);
+            }
             i += n;
         }
+    }
+
+    /**
+     * Appends U+0085, U+2028 or U+2029 as a JSON {@code \\uXXXX} escape: JSON allows them raw, but many
+     * line-oriented readers split lines on them, and a record must stay on one line.
+     *
+     * @param sb where to append.
+     * @param c  the character.
+     */
+    static void appendLineSeparatorEscaped(final StringBuilder sb, final char c)
+    {
+        sb.append("\\u").append(HEX[(c >>> 12) & 0xF]).append(HEX[(c >>> 8) & 0xF]).append(HEX[(c >>> 4) & 0xF]).append(HEX[c & 0xF]);
     }
 
     private static void appendEscapedAscii(final StringBuilder sb, final char c)

@@ -1,0 +1,81 @@
+package io.nocraven.bench.capture;
+
+import io.nocraven.core.record.JsonRecordWriter;
+import io.nocraven.core.record.Protocol;
+import io.nocraven.core.record.RecordContext;
+import io.nocraven.core.record.RecordKind;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writing one IPFIX-shaped flow record (envelope, header object, 14 fields of every value type) as a JSON line.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class JsonRecordWriterBenchmark
+{
+    private final byte[] v6 = {0x20, 0x01, 0x0d, (byte)0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    private final byte[] mac = {0, 0x1b, 0x21, 0x3a, 0x4b, 0x5c};
+    private final byte[] message = "flow \"export\" from edge-1 é".getBytes(StandardCharsets.UTF_8);
+    private final RecordContext context = new RecordContext();
+    private JsonRecordWriter writer;
+    private Blackhole blackhole;
+
+    /**
+     * @param bh receives every line's length.
+     */
+    @Setup
+    public void setUp(final Blackhole bh)
+    {
+        blackhole = bh;
+        writer = new JsonRecordWriter((kind, line) -> blackhole.consume(line.length()));
+        context.set(new byte[] {(byte)192, 0, 2, 1}, 0, 4, 4739, "ipfix-udp", 1_710_496_802_087_825_000L);
+    }
+
+    /** Writes one record. */
+    @Benchmark
+    public void flowRecord()
+    {
+        final JsonRecordWriter w = writer;
+        w.beginRecord(RecordKind.FLOW, Protocol.IPFIX, context);
+        w.name("header").startObject();
+        w.field("version", 10);
+        w.field("sequenceNumber", 123_456);
+        w.field("observationDomainId", 1);
+        w.timestampMillisField("exportTime", 1_710_496_802_000L);
+        w.endObject();
+        w.name("fields").startObject();
+        w.name("sourceIPv4Address").ipv4Value(0x0A000001);
+        w.name("destinationIPv6Address").ipv6Value(v6, 0);
+        w.name("sourceMacAddress").macValue(mac, 0);
+        w.field("sourceTransportPort", 443);
+        w.field("destinationTransportPort", 51_515);
+        w.field("protocolIdentifier", 6);
+        w.name("octetDeltaCount").unsignedLongValue(-2L);
+        w.name("packetDeltaCount").unsignedLongValue(1234);
+        w.name("flowStartMilliseconds").timestampValue(1_710_496_800L, 123_000_000, 3);
+        w.name("flowEndMicroseconds").timestampValue(1_710_496_801L, 123_456_000, 6);
+        w.name("ie999").hexValue(mac, 0, 6);
+        w.name("interfaceDescription").utf8Value(message, 0, message.length);
+        w.field("applicationName", "https");
+        w.name("ratio").doubleValue(0.25);
+        w.endObject();
+        w.endRecord();
+    }
+}

@@ -89,6 +89,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         final HttpMethod m) throws ConfigException, BindFailure, IOException
     {
         final boolean get = HttpMethod.GET.equals(m) || HttpMethod.HEAD.equals(m);
+        if (get && io.nocraven.appliance.panel.PanelRoutes.handle(ctx, req, path, control))
+        {
+            return;
+        }
         if ("/metrics".equals(path) && get)
         {
             text(ctx, req, HttpResponseStatus.OK, control.metrics(), "text/plain; version=0.0.4; charset=utf-8");

@@ -3,25 +3,13 @@ package io.nocraven.appliance.panel;
 import java.nio.ByteBuffer;
 
 /**
- * Synthesizes IPv4/IPv6 packets carrying one UDP datagram or TCP segment, with RFC 1071 checksums, for
- * {@link QuarantinePcap}. Big-endian (network order) throughout.
+ * Synthesizes IPv4/IPv6 packets carrying one TCP segment, with RFC 1071 checksums, for {@link QuarantinePcap}
+ * (core's {@code PcapWriter} synthesizes UDP only). Big-endian (network order) throughout.
  */
 final class IpPackets
 {
     private IpPackets()
     {
-    }
-
-    static byte[] udp(final byte[] src, final byte[] dst, final int sport, final int dport, final byte[] data)
-    {
-        final ByteBuffer b = ByteBuffer.allocate(8 + data.length);
-        b.putShort((short)sport).putShort((short)dport).putShort((short)(8 + data.length)).putShort((short)0).put(data);
-        final byte[] seg = b.array();
-        final int sum = checksum(pseudo(src, dst, 17, seg.length), seg);
-        final int c = sum == 0 ? 0xffff : sum;
-        seg[6] = (byte)(c >>> 8);
-        seg[7] = (byte)c;
-        return seg;
     }
 
     static byte[] tcp(final byte[] src, final byte[] dst, final int sport, final int dport, final byte[] data)

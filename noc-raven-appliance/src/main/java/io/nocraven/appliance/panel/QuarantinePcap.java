@@ -1,34 +1,28 @@
 package io.nocraven.appliance.panel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nocraven.core.capture.LinkType;
+import io.nocraven.core.capture.PcapWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Turns the quarantine document ({@code GET /api/v1/quarantine}) into a classic pcap file (little-endian,
- * microsecond timestamps, link type RAW = 101), so a bad datagram can be opened in Wireshark or replayed into a
- * test. Each input becomes one IP packet from its exporter to the listener's bound address and port: UDP for UDP
- * listeners, one TCP segment (PSH|ACK) for TCP listeners, with valid IPv4/UDP/TCP checksums.
- * <p>
- * Written here rather than with core's {@code PcapWriter} because that class is not on this branch's base yet;
- * the layout is the one of {@code pcap(3)}/{@code pcap-savefile(5)}:
- * <pre>
- * global header (24): magic a1b2c3d4 | version 2.4 | thiszone 0 | sigfigs 0 | snaplen 65535 | linktype 101
- * record header (16): ts_sec | ts_usec | incl_len | orig_len, then incl_len bytes of IP packet
- * </pre>
+ * Turns the quarantine document ({@code GET /api/v1/quarantine}) into a classic pcap file (core's
+ * {@link PcapWriter}: little-endian, microsecond timestamps, link type RAW = 101), so a bad datagram can be opened
+ * in Wireshark or become a test case. Each input becomes one IP packet from its exporter to the listener's bound
+ * address and port: a UDP datagram for UDP listeners ({@link PcapWriter#writeUdp}); for TCP listeners one TCP
+ * segment (PSH|ACK) synthesized by {@link IpPackets}, because the writer synthesizes UDP only.
  */
 final class QuarantinePcap
 {
-    /** Link type of raw IPv4/IPv6 packets. */
-    static final int LINKTYPE_RAW = 101;
-    private static final int SNAPLEN = 65_535;
-    private static final int MAX_PAYLOAD = 65_535 - 60 - 40;
+    private static final int MAX_PAYLOAD = PcapWriter.MAX_UDP_PAYLOAD_IPV4;
 
     private QuarantinePcap()
     {
@@ -47,46 +41,49 @@ final class QuarantinePcap
             byName.put(l.path("name").asText(), l);
         }
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteBuffer g = le(24);
-        g.putInt(0xa1b2c3d4).putShort((short)2).putShort((short)4).putInt(0).putInt(0).putInt(SNAPLEN)
-            .putInt(LINKTYPE_RAW);
-        out.writeBytes(g.array());
-        for (final JsonNode in : quarantine.path("inputs"))
+        try (PcapWriter w = new PcapWriter(out, LinkType.RAW, false))
         {
-            final JsonNode l = byName.get(in.path("listener").asText());
-            final byte[] payload = HexFormat.of().parseHex(in.path("hex").asText());
-            final byte[] p = payload.length > MAX_PAYLOAD ? java.util.Arrays.copyOf(payload, MAX_PAYLOAD) : payload;
-            final boolean tcp = l != null && "tcp".equals(l.path("transport").asText());
-            final byte[] packet = packet(in.path("exporter").asText(), l, tcp, p);
-            final long nanos = in.path("receivedAtNanos").asLong();
-            final ByteBuffer r = le(16);
-            r.putInt((int)(nanos / 1_000_000_000L)).putInt((int)(nanos % 1_000_000_000L / 1000))
-                .putInt(packet.length).putInt(packet.length);
-            out.writeBytes(r.array());
-            out.writeBytes(packet);
+            for (final JsonNode in : quarantine.path("inputs"))
+            {
+                final JsonNode l = byName.get(in.path("listener").asText());
+                final byte[] payload = HexFormat.of().parseHex(in.path("hex").asText());
+                final int length = Math.min(payload.length, MAX_PAYLOAD);
+                final String exporter = in.path("exporter").asText();
+                final int colon = exporter.lastIndexOf(':');
+                final InetAddress src = address(colon < 0 ? exporter : exporter.substring(0, colon));
+                final int sport = colon < 0 ? 0 : parsePort(exporter.substring(colon + 1));
+                final InetAddress dst = destination(l, src);
+                final int dport = l == null ? 0 : Math.max(0, l.path("boundPort").asInt());
+                final long nanos = in.path("receivedAtNanos").asLong();
+                if (l != null && "tcp".equals(l.path("transport").asText()))
+                {
+                    final byte[] data = java.util.Arrays.copyOf(payload, length);
+                    final byte[] packet = IpPackets.ip(src.getAddress(), dst.getAddress(), 6,
+                        IpPackets.tcp(src.getAddress(), dst.getAddress(), sport, dport, data));
+                    w.writeFrame(nanos, packet, 0, packet.length);
+                }
+                else
+                {
+                    w.writeUdp(nanos, new InetSocketAddress(src, sport), new InetSocketAddress(dst, dport), payload, 0,
+                        length);
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
         return out.toByteArray();
     }
 
-    private static byte[] packet(final String exporter, final JsonNode listener, final boolean tcp, final byte[] data)
+    private static InetAddress destination(final JsonNode listener, final InetAddress src)
     {
-        final int colon = exporter.lastIndexOf(':');
-        final InetAddress src = address(colon < 0 ? exporter : exporter.substring(0, colon));
-        final int sport = colon < 0 ? 0 : parsePort(exporter.substring(colon + 1));
         final InetAddress bound = address(listener == null ? "127.0.0.1" : listener.path("bind").asText());
-        final int dport = listener == null ? 0 : Math.max(0, listener.path("boundPort").asInt());
-        final byte[] s = src.getAddress();
-        final byte[] d = bound.isAnyLocalAddress() || bound.getAddress().length != s.length
-            ? (s.length == 4 ? new byte[] {127, 0, 0, 1} : loopback6()) : bound.getAddress();
-        final byte[] l4 = tcp ? IpPackets.tcp(s, d, sport, dport, data) : IpPackets.udp(s, d, sport, dport, data);
-        return IpPackets.ip(s, d, tcp ? 6 : 17, l4);
-    }
-
-    private static byte[] loopback6()
-    {
-        final byte[] a = new byte[16];
-        a[15] = 1;
-        return a;
+        if (bound.isAnyLocalAddress() || bound.getAddress().length != src.getAddress().length)
+        {
+            return address(src.getAddress().length == 4 ? "127.0.0.1" : "::1");
+        }
+        return bound;
     }
 
     private static int parsePort(final String text)
@@ -116,10 +113,5 @@ final class QuarantinePcap
         {
             return InetAddress.getLoopbackAddress();
         }
-    }
-
-    static ByteBuffer le(final int size)
-    {
-        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

@@ -67,10 +67,14 @@ class NetFlowV5CorpusTest
             assertEquals("0.0.0.0", f.get("ipNextHopIPv4Address").asText());
             assertEquals(3, f.get("ingressInterface").asInt());
         }
+        // NiFi's "invalid version" vector is a v5 body with version 9 in the header. With the v9 codec in place the
+        // family decoder hands it to NetFlowV9Decoder, which reads the v5 record bytes as a flowset header
+        // (id 0x0a00, length 2) and rejects it at offset 20: still one invalid record, now with the real reason.
         final List<JsonNode> v9 = decodeRaw("nifi-netflow5/invalid_version9.bin");
         assertEquals(1, v9.size());
         assertEquals("invalid", v9.get(0).get("kind").asText());
-        assertEquals("unsupported version", v9.get(0).get("reason").asText());
+        assertEquals("bad flowset length", v9.get(0).get("reason").asText());
+        assertEquals(20, v9.get(0).get("offset").asInt());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.nocraven.codec;
 
 import io.nocraven.codec.snmp.SnmpUser;
+import io.nocraven.codec.syslog.framing.SyslogFramer;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -29,6 +30,7 @@ public final class CodecOptions
     private final long flowHoldBytes;
     private final long flowHoldMillis;
     private final Clock clock;
+    private final int maxFrameBytes;
 
     private CodecOptions(final Builder b)
     {
@@ -39,6 +41,7 @@ public final class CodecOptions
         this.flowHoldBytes = b.flowHoldBytes;
         this.flowHoldMillis = b.flowHoldMillis;
         this.clock = b.clock;
+        this.maxFrameBytes = b.maxFrameBytes;
     }
 
     /**
@@ -113,14 +116,26 @@ public final class CodecOptions
         return clock;
     }
 
+    /**
+     * @return the longest syslog frame a TCP framer accepts (RFC 6587); longer frames are reported and skipped.
+     */
+    public int maxFrameBytes()
+    {
+        return maxFrameBytes;
+    }
+
     /** Builds {@link CodecOptions}. */
     public static final class Builder
     {
+        /** The smallest maximum frame length accepted: RFC 5424 §6.1 requires receivers to take 480 octets. */
+        public static final int MIN_FRAME_BYTES = 480;
+
         private SyslogMode syslogMode = SyslogMode.LENIENT;
         private ZoneId timezone = ZoneOffset.UTC;
         private Integer year;
         private List<SnmpUser> snmpUsers = List.of();
         private long flowHoldBytes = 4L * 1024 * 1024;
+        private int maxFrameBytes = SyslogFramer.DEFAULT_MAX_FRAME_LENGTH;
         private long flowHoldMillis = 60_000L;
         private Clock clock = Clock.systemUTC();
 
@@ -185,6 +200,22 @@ public final class CodecOptions
         public Builder flowHoldMillis(final long millis)
         {
             this.flowHoldMillis = millis;
+            return this;
+        }
+
+        /**
+         * @param bytes longest syslog TCP frame accepted; at least {@value #MIN_FRAME_BYTES} (RFC 5424 §6.1).
+         * @return this.
+         * @throws IllegalArgumentException when below the minimum.
+         */
+        public Builder maxFrameBytes(final int bytes)
+        {
+            if (bytes < MIN_FRAME_BYTES)
+            {
+                throw new IllegalArgumentException("maxFrameBytes: " + bytes + " (expected at least " + MIN_FRAME_BYTES
+                    + ", the size RFC 5424 requires every receiver to accept)");
+            }
+            this.maxFrameBytes = bytes;
             return this;
         }
 

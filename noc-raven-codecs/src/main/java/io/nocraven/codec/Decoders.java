@@ -64,7 +64,7 @@ public final class Decoders
             case IPFIX:
                 return new IpfixMessageFramer();
             case SYSLOG:
-                return new SyslogFramer();
+                return new SyslogFramer(options.maxFrameBytes());
             default:
                 return null;
         }

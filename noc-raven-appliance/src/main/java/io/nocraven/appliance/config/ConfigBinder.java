@@ -65,6 +65,9 @@ public final class ConfigBinder
                 ? CodecOptions.SyslogMode.STRICT : CodecOptions.SyslogMode.LENIENT)
             .timezone(zone(r))
             .snmpUsers(snmpUsers(r))
+            .maxFrameBytes((int)r.integer("codec.maxFrameBytes", CodecOptions.Builder.MIN_FRAME_BYTES, 16 * 1024 * 1024))
+            .flowHoldBytes(r.integer("codec.flowHoldBytes", 0, 1L << 30))
+            .flowHoldMillis(1000L * r.integer("codec.flowHoldSeconds", 0, 86_400))
             .build();
         final int ringSize = (int)r.integer("pipeline.ringSize", 64, 1 << 22);
         if (Integer.bitCount(ringSize) != 1)

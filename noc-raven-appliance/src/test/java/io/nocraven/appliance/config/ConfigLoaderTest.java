@@ -146,4 +146,18 @@ class ConfigLoaderTest
         assertEquals(162, c.listener(ListenerType.SNMP_UDP).port());
         assertEquals("kafka.datacenter.example:9092", c.forwarders().kafka().bootstrapServers());
     }
+
+    @Test
+    void shouldBindCodecLimits() throws Exception
+    {
+        final ApplianceConfig c = ConfigLoader.load(null, Map.of(), List.of("codec.maxFrameBytes=8192",
+            "codec.flowHoldBytes=1024", "codec.flowHoldSeconds=5"), dir);
+        assertEquals(8192, c.codec().maxFrameBytes());
+        assertEquals(1024, c.codec().flowHoldBytes());
+        assertEquals(5000, c.codec().flowHoldMillis());
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of(),
+            List.of("codec.maxFrameBytes=100"), dir));
+        assertEquals(List.of("codec.maxFrameBytes: value '100' is invalid (expected an integer from 480 to 16777216)"),
+            ex.errors());
+    }
 }

@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nocraven.codec.StreamFramer;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The factory the CLI and the appliance use gives the syslog decoder and framer, honouring the options. */
 class SyslogDecodersTest
@@ -35,5 +41,45 @@ class SyslogDecodersTest
             .decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), iso, 0, iso.length, out);
         assertEquals(1, out.count(RecordKind.INVALID));
         assertEquals(1, out.count(RecordKind.SYSLOG));
+    }
+
+    @Test
+    void shouldHonourTheMaximumFrameLengthAndCarryOn()
+    {
+        final StreamFramer framer = Decoders.createFramer(ProtocolFamily.SYSLOG,
+            CodecOptions.builder().maxFrameBytes(500).build());
+        final String small = "<13>1 - h a - - - fits";
+        final String big = "<13>1 - h a - - - " + "x".repeat(600);
+        final byte[] wire = ((small.length()) + " " + small + big.length() + " " + big + small.length() + " " + small)
+            .getBytes(StandardCharsets.US_ASCII);
+        final List<String> frames = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+        framer.onBytes(wire, 0, wire.length, new StreamFramer.FrameHandler()
+        {
+            @Override
+            public void onFrame(final byte[] buf, final int offset, final int length)
+            {
+                frames.add(new String(buf, offset, length, StandardCharsets.US_ASCII));
+            }
+
+            @Override
+            public void onError(final String reason, final long streamOffset, final byte[] buf, final int offset,
+                final int length)
+            {
+                errors.add(reason);
+            }
+        });
+        assertEquals(List.of(small, small), frames);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("500") || errors.get(0).contains("long"), errors.get(0));
+    }
+
+    @Test
+    void shouldRefuseAMaximumFrameBelowTheRfc5424Minimum()
+    {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> CodecOptions.builder().maxFrameBytes(100));
+        assertEquals("maxFrameBytes: 100 (expected at least 480, the size RFC 5424 requires every receiver to accept)",
+            e.getMessage());
     }
 }

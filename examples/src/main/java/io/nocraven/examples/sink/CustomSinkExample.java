@@ -14,8 +14,8 @@ import io.nocraven.buffer.DurableBuffer;
 import io.nocraven.buffer.OverflowPolicy;
 import io.nocraven.buffer.StreamConfig;
 import io.nocraven.buffer.ingest.StreamIngest;
-import io.nocraven.buffer.journal.StreamJournal;
 import io.nocraven.codec.CodecOptions;
+import io.nocraven.codec.ProtocolFamily;
 import io.nocraven.core.capture.CaptureReader;
 import io.nocraven.core.capture.PacketHandler;
 import io.nocraven.core.record.RecordContext;
@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -40,10 +41,10 @@ import java.util.concurrent.locks.LockSupport;
  *     when it returns false the cursor goes back and the batch is retried after a back-off;</li>
  *     <li>the {@link Forwarder} only has to write, and make the write durable in {@code commit()}.</li>
  * </ul>
- * The stream holds what the appliance journals: one buffer record per received datagram, laid out as
- * {@link JournalEntryDescriptor} says (envelope header, then the bytes as received), of type
- * {@link JournalStage#TYPE_INPUT}. This example fills it from a capture ({@link #journalCapture}), as the
- * appliance's NetFlow listener would from the network.
+ * The streams hold what the appliance journals: one stream per listener ({@code netflow-udp}, {@code ipfix-udp}),
+ * one buffer record per received datagram, laid out as {@link JournalEntryDescriptor} says (envelope header, then
+ * the bytes as received), of type {@link JournalStage#TYPE_INPUT}. This example fills them from a capture
+ * ({@link #journalCapture}), as the appliance's NetFlow and IPFIX listeners would from the network.
  * <p>
  * Where it runs: the appliance itself builds its forwarders from its configuration only (archive, Kafka, relays)
  * and holds its buffer directory locked, so a custom forwarder runs in a program that owns its buffer, as here.
@@ -56,9 +57,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CustomSinkExample
 {
-    /** The listener whose stream the sink consumes; its config name ({@code netflow-udp}) is the stream name. */
-    public static final ListenerType LISTENER = ListenerType.NETFLOW_UDP;
-    /** The sink's name, and so the name of its buffer cursor. */
+    /**
+     * The listeners whose streams this example fills and the CSV sink consumes; a listener's config name
+     * ({@code netflow-udp}, {@code ipfix-udp}) is its stream's name.
+     */
+    public static final List<ListenerType> LISTENERS = List.of(ListenerType.NETFLOW_UDP, ListenerType.IPFIX_UDP);
+    /** The sink's name, and so the name of its buffer cursor in each stream. */
     public static final String SINK_NAME = "csv-flows";
 
     private static final long DURABLE_TIMEOUT_MS = 30_000;
@@ -68,13 +72,14 @@ public final class CustomSinkExample
     }
 
     /**
-     * Settings of the journal stream (the appliance's defaults, with smaller segments for a small demo).
+     * Settings of one journal stream (the appliance's defaults, with smaller segments for a small demo).
      *
+     * @param listener the listener whose input the stream holds.
      * @return the settings.
      */
-    public static StreamConfig streamConfig()
+    public static StreamConfig streamConfig(final ListenerType listener)
     {
-        return StreamConfig.builder(LISTENER.configName())
+        return StreamConfig.builder(listener.configName())
             .segmentLength(1 << 20)
             .quotaBytes(64L << 20)
             .overflowPolicy(OverflowPolicy.DROP_OLDEST)
@@ -84,33 +89,42 @@ public final class CustomSinkExample
     }
 
     /**
-     * Opens the buffer and its journal stream.
+     * Opens the buffer and the journal stream of each of {@link #LISTENERS}.
      *
      * @param directory buffer directory.
-     * @return the buffer; the stream is {@code buffer.stream(LISTENER.configName())}.
+     * @return the buffer; a stream is {@code buffer.stream(listener.configName())}.
      * @throws IOException when the directory cannot be opened.
      */
     public static DurableBuffer openBuffer(final Path directory) throws IOException
     {
         final DurableBuffer buffer = DurableBuffer.open(BufferConfig.of(directory).withMinFreeBytes(64L << 20));
-        buffer.stream(streamConfig());
+        for (final ListenerType listener : LISTENERS)
+        {
+            buffer.stream(streamConfig(listener));
+        }
         return buffer;
     }
 
     /**
-     * Journals every UDP datagram of a capture into the stream, in the appliance's entry layout, and waits until
-     * they are durable.
+     * Journals the NetFlow and IPFIX datagrams of a capture (by their well-known destination port) into the
+     * stream of their listener, in the appliance's entry layout, and waits until they are durable.
      *
-     * @param buffer  the buffer (with the stream open).
+     * @param buffer  the buffer (with the streams open).
      * @param capture a pcap or pcapng file.
-     * @return datagrams journaled.
+     * @return datagrams journaled (others are skipped).
      * @throws IOException when the capture cannot be read.
      */
     public static long journalCapture(final DurableBuffer buffer, final Path capture) throws IOException
     {
-        final StreamIngest ingest = buffer.ingest(LISTENER.configName());
+        final StreamIngest[] ingests = new StreamIngest[ListenerType.values().length];
+        final long[] lastTickets = new long[ListenerType.values().length];
+        for (final ListenerType listener : LISTENERS)
+        {
+            ingests[listener.ordinal()] = buffer.ingest(listener.configName());
+            lastTickets[listener.ordinal()] = -1;
+        }
         final RecordContext context = new RecordContext();
-        final long[] counts = {0, -1}; // datagrams, last ticket
+        final long[] journaled = {0};
         CaptureReader.read(capture, new PacketHandler()
         {
             private byte[] entry = new byte[2048];
@@ -119,45 +133,77 @@ public final class CustomSinkExample
             public void onUdp(final long timestampNanos, final InetSocketAddress source,
                 final InetSocketAddress destination, final byte[] data, final int offset, final int length)
             {
+                final ListenerType listener = listenerOf(destination.getPort());
+                if (listener == null)
+                {
+                    return;
+                }
                 final int entryLength = JournalEntryDescriptor.HEADER_LENGTH + length;
                 if (entry.length < entryLength)
                 {
                     entry = new byte[entryLength];
                 }
-                context.set(source, LISTENER.configName(), timestampNanos);
-                JournalEntryDescriptor.writeHeader(entry, 0, LISTENER, context);
+                // The envelope header (exporter, receive time, listener), then the datagram exactly as received.
+                context.set(source, listener.configName(), timestampNanos);
+                JournalEntryDescriptor.writeHeader(entry, 0, listener, context);
                 System.arraycopy(data, offset, entry, JournalEntryDescriptor.HEADER_LENGTH, length);
-                counts[1] = ingest.publish(JournalStage.TYPE_INPUT, timestampNanos / 1_000_000L, entry, 0, entryLength);
-                counts[0]++;
+                lastTickets[listener.ordinal()] = ingests[listener.ordinal()].publish(
+                    JournalStage.TYPE_INPUT, timestampNanos / 1_000_000L, entry, 0, entryLength);
+                journaled[0]++;
             }
 
             @Override
             public void onTcp(final long timestampNanos, final InetSocketAddress source,
                 final InetSocketAddress destination, final byte[] data, final int offset, final int length)
             {
-                // NetFlow is UDP only.
+                // This example journals UDP only.
             }
         });
-        if (counts[1] >= 0 && !ingest.awaitDurable(counts[1], DURABLE_TIMEOUT_MS))
+        for (final ListenerType listener : LISTENERS)
         {
-            throw new IllegalStateException("journal not durable after " + DURABLE_TIMEOUT_MS + " ms");
+            final long ticket = lastTickets[listener.ordinal()];
+            if (ticket >= 0 && !ingests[listener.ordinal()].awaitDurable(ticket, DURABLE_TIMEOUT_MS))
+            {
+                throw new IllegalStateException(listener.configName() + " not durable after " + DURABLE_TIMEOUT_MS + " ms");
+            }
         }
-        return counts[0];
+        return journaled[0];
+    }
+
+    private static ListenerType listenerOf(final int port)
+    {
+        final ProtocolFamily family = ProtocolFamily.byPort(port);
+        for (final ListenerType listener : LISTENERS)
+        {
+            if (listener.family() == family)
+            {
+                return listener;
+            }
+        }
+        return null;
     }
 
     /**
-     * Starts a forwarder on the stream: its own cursor (named after it), its own thread.
+     * Starts a forwarder on the streams it accepts: in each, its own cursor (named after it); one thread.
      *
-     * @param journal   the stream.
+     * @param buffer    the buffer (with the streams open).
      * @param forwarder the destination.
      * @return the started runner; close it to stop (it first delivers what is left, for at most 5 seconds).
-     * @throws IOException when the cursor cannot be opened.
+     * @throws IOException when a cursor cannot be opened.
      */
-    public static ForwarderRunner start(final StreamJournal journal, final Forwarder forwarder) throws IOException
+    public static ForwarderRunner start(final DurableBuffer buffer, final Forwarder forwarder) throws IOException
     {
-        final EntrySource source = new BufferEntrySource(LISTENER.configName(), journal, forwarder.name());
+        final List<EntrySource> sources = new ArrayList<>();
+        for (final ListenerType listener : LISTENERS)
+        {
+            if (forwarder.accepts(listener))
+            {
+                final String stream = listener.configName();
+                sources.add(new BufferEntrySource(stream, buffer.stream(stream), forwarder.name()));
+            }
+        }
         // Retries after a failed commit wait 100 ms, doubling up to 5 s (with jitter).
-        final ForwarderRunner runner = new ForwarderRunner(forwarder, List.of(source), CodecOptions.defaults(), 100, 5_000);
+        final ForwarderRunner runner = new ForwarderRunner(forwarder, sources, CodecOptions.defaults(), 100, 5_000);
         runner.start();
         return runner;
     }
@@ -184,6 +230,17 @@ public final class CustomSinkExample
     }
 
     /**
+     * @param buffer   the buffer.
+     * @param listener a listener of {@link #LISTENERS}.
+     * @return the sink's last acknowledged sequence in that listener's stream, -1 when none.
+     * @throws IOException when the cursor cannot be opened.
+     */
+    public static long acknowledged(final DurableBuffer buffer, final ListenerType listener) throws IOException
+    {
+        return buffer.stream(listener.configName()).cursors().cursor(SINK_NAME, -1).ackedSequence();
+    }
+
+    /**
      * Journals a capture, then runs the CSV sink until it has delivered everything.
      *
      * @param args {@code CAPTURE.pcap FLOWS.csv [BUFFER_DIRECTORY]}.
@@ -203,13 +260,16 @@ public final class CustomSinkExample
         {
             final long datagrams = journalCapture(buffer, capture);
             System.out.println("journaled " + datagrams + " datagrams of " + capture + " into " + directory);
-            final StreamJournal journal = buffer.stream(LISTENER.configName());
-            final ForwarderRunner runner = start(journal, new CsvFlowForwarder(SINK_NAME, csv));
+            final ForwarderRunner runner = start(buffer, new CsvFlowForwarder(SINK_NAME, csv));
             final boolean delivered = awaitDelivered(runner, 60_000);
             runner.close();
             System.out.println((delivered ? "delivered" : "NOT all delivered") + ": " + runner.forwarder().status());
-            System.out.println("cursor " + SINK_NAME + " acknowledged up to sequence "
-                + journal.cursors().cursor(SINK_NAME, -1).ackedSequence() + "; rows appended to " + csv);
+            for (final ListenerType listener : LISTENERS)
+            {
+                System.out.println("cursor " + SINK_NAME + " in " + listener.configName() + " acknowledged up to sequence "
+                    + acknowledged(buffer, listener));
+            }
+            System.out.println("rows appended to " + csv);
         }
     }
 }

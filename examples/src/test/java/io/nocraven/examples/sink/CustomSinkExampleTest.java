@@ -7,7 +7,6 @@ import io.nocraven.appliance.sink.Forwarder;
 import io.nocraven.appliance.sink.ForwarderRunner;
 import io.nocraven.appliance.sink.ForwarderStatus;
 import io.nocraven.buffer.DurableBuffer;
-import io.nocraven.buffer.journal.StreamJournal;
 import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
 import io.nocraven.testing.Captures;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import static io.nocraven.examples.sink.CustomSinkExample.LISTENER;
 import static io.nocraven.examples.sink.CustomSinkExample.SINK_NAME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,14 +47,14 @@ class CustomSinkExampleTest
         try (DurableBuffer buffer = CustomSinkExample.openBuffer(temp.resolve("buffer")))
         {
             assertEquals(14, CustomSinkExample.journalCapture(buffer, Path.of("captures/softflowd_v5.pcap")));
-            final StreamJournal journal = buffer.stream(LISTENER.configName());
-            final ForwarderRunner runner = CustomSinkExample.start(journal, new CsvFlowForwarder(SINK_NAME, csv));
+            final ForwarderRunner runner = CustomSinkExample.start(buffer, new CsvFlowForwarder(SINK_NAME, csv));
             assertTrue(CustomSinkExample.awaitDelivered(runner, TIMEOUT_MS), "lag " + runner.lag());
             runner.close();
             final ForwarderStatus status = runner.forwarder().status();
             assertEquals(393, status.sent());
             assertTrue(status.healthy(), status.toString());
-            assertEquals(13, journal.cursors().cursor(SINK_NAME, -1).ackedSequence());
+            assertEquals(13, CustomSinkExample.acknowledged(buffer, ListenerType.NETFLOW_UDP));
+            assertEquals(-1, CustomSinkExample.acknowledged(buffer, ListenerType.IPFIX_UDP));
         }
 
         final String content = Files.readString(csv, StandardCharsets.UTF_8);
@@ -81,36 +79,66 @@ class CustomSinkExampleTest
 
         try (DurableBuffer buffer = CustomSinkExample.openBuffer(bufferDirectory))
         {
-            final StreamJournal journal = buffer.stream(LISTENER.configName());
             // First capture: delivered and acknowledged normally.
             final long firstDatagrams = CustomSinkExample.journalCapture(buffer, Path.of("captures/softflowd_v5.pcap"));
-            final ForwarderRunner normal = CustomSinkExample.start(journal, new CsvFlowForwarder(SINK_NAME, csv));
+            final ForwarderRunner normal = CustomSinkExample.start(buffer, new CsvFlowForwarder(SINK_NAME, csv));
             assertTrue(CustomSinkExample.awaitDelivered(normal, TIMEOUT_MS), "lag " + normal.lag());
             normal.close();
-            assertEquals(firstDatagrams - 1, journal.cursors().cursor(SINK_NAME, -1).ackedSequence());
+            assertEquals(firstDatagrams - 1, CustomSinkExample.acknowledged(buffer, ListenerType.NETFLOW_UDP));
 
             // Second capture: the sink writes and flushes its rows, then "crashes" before the runner acknowledges.
             CustomSinkExample.journalCapture(buffer, secondCapture);
             crashing = new CrashingForwarder(new CsvFlowForwarder(SINK_NAME, csv));
-            final ForwarderRunner doomed = CustomSinkExample.start(journal, crashing);
+            final ForwarderRunner doomed = CustomSinkExample.start(buffer, crashing);
             assertTrue(crashing.crashed.await(TIMEOUT_MS, TimeUnit.MILLISECONDS), "the sink never committed");
             doomed.close();
-            assertEquals(firstDatagrams - 1, journal.cursors().cursor(SINK_NAME, -1).ackedSequence());
+            assertEquals(firstDatagrams - 1, CustomSinkExample.acknowledged(buffer, ListenerType.NETFLOW_UDP));
         }
         assertEquals(csvOf(first, second), Files.readString(csv, StandardCharsets.UTF_8));
 
         // Restart: a new process opens the buffer (recovery) and the sink resumes after its last acknowledgement.
         try (DurableBuffer buffer = CustomSinkExample.openBuffer(bufferDirectory))
         {
-            final StreamJournal journal = buffer.stream(LISTENER.configName());
-            final ForwarderRunner restarted = CustomSinkExample.start(journal, new CsvFlowForwarder(SINK_NAME, csv));
+            final ForwarderRunner restarted = CustomSinkExample.start(buffer, new CsvFlowForwarder(SINK_NAME, csv));
             assertTrue(CustomSinkExample.awaitDelivered(restarted, TIMEOUT_MS), "lag " + restarted.lag());
             restarted.close();
             assertEquals(second.size(), restarted.forwarder().status().sent());
-            assertEquals(journal.writtenSequence(), journal.cursors().cursor(SINK_NAME, -1).ackedSequence());
+            assertEquals(buffer.stream(ListenerType.NETFLOW_UDP.configName()).writtenSequence(),
+                CustomSinkExample.acknowledged(buffer, ListenerType.NETFLOW_UDP));
         }
         // The first capture once (it was acknowledged), the second twice (delivered again), nothing lost.
         assertEquals(csvOf(first, second, second), Files.readString(csv, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldRouteIpfixToItsOwnStreamAndWriteEveryFlowIncludingIpv6() throws IOException
+    {
+        final Path csv = temp.resolve("ipfix.csv");
+        try (DurableBuffer buffer = CustomSinkExample.openBuffer(temp.resolve("buffer")))
+        {
+            assertEquals(17, CustomSinkExample.journalCapture(buffer, Path.of("captures/softflowd_ipfix.pcap")));
+            final ForwarderRunner runner = CustomSinkExample.start(buffer, new CsvFlowForwarder(SINK_NAME, csv));
+            assertTrue(CustomSinkExample.awaitDelivered(runner, TIMEOUT_MS), "lag " + runner.lag());
+            runner.close();
+            assertEquals(16, CustomSinkExample.acknowledged(buffer, ListenerType.IPFIX_UDP));
+            assertEquals(-1, CustomSinkExample.acknowledged(buffer, ListenerType.NETFLOW_UDP));
+        }
+        final JsonNode flows = JSON.readTree(Fixtures.text("/fixtures/netflow/softflowd_ipfix.summary.json"))
+            .path("records").path("flow");
+        final List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(1 + flows.asLong(), rows.size());
+        // Every row is complete: addresses, protocol and counters are always there; ports only for TCP and UDP.
+        for (final String row : rows.subList(1, rows.size()))
+        {
+            final String[] cells = row.split(",", -1);
+            assertEquals(8, cells.length, row);
+            assertTrue(!cells[1].isEmpty() && !cells[2].isEmpty() && !cells[5].isEmpty() && !cells[6].isEmpty()
+                && !cells[7].isEmpty(), row);
+            final boolean ports = "6".equals(cells[5]) || "17".equals(cells[5]);
+            assertEquals(ports, !cells[3].isEmpty() && !cells[4].isEmpty(), row);
+        }
+        final long ipv6 = rows.stream().filter(r -> r.split(",")[1].contains(":")).count();
+        assertTrue(ipv6 > 0 && ipv6 < flows.asLong(), "IPv6 rows: " + ipv6);
     }
 
     @Test

@@ -215,6 +215,9 @@ class CustomSinkExampleTest
     {
         private final Forwarder delegate;
         private final CountDownLatch crashed = new CountDownLatch(1);
+        // After the crash the "process" is gone: the runner survives the exception and retries, but nothing more
+        // reaches the CSV and no commit succeeds, as if the JVM had died at that point.
+        private volatile boolean dead;
 
         CrashingForwarder(final Forwarder delegate)
         {
@@ -237,19 +240,30 @@ class CustomSinkExampleTest
         public void onRecord(final ListenerType stream, final RecordKind kind, final RecordContext context,
             final CharSequence json)
         {
-            delegate.onRecord(stream, kind, context, json);
+            if (!dead)
+            {
+                delegate.onRecord(stream, kind, context, json);
+            }
         }
 
         @Override
         public void onBatchEnd()
         {
-            delegate.onBatchEnd();
+            if (!dead)
+            {
+                delegate.onBatchEnd();
+            }
         }
 
         @Override
         public boolean commit()
         {
+            if (dead)
+            {
+                return false;
+            }
             final boolean written = delegate.commit();
+            dead = true;
             crashed.countDown();
             throw new IllegalStateException("simulated crash after the CSV write (committed: " + written
                 + "), before the acknowledgement");

@@ -33,6 +33,8 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private final List<EntrySource> sources;
     private final DatagramDecoder[] decoders = new DatagramDecoder[ListenerType.values().length];
     private final Backoff backoff;
+    private volatile long faults;
+    private volatile String lastFault;
     private final RecordContext context = new RecordContext();
     private final JsonRecordWriter writer;
     private final Thread thread;
@@ -87,19 +89,65 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
                 LockSupport.parkNanos(IDLE_NANOS);
                 continue;
             }
-            int delivered = 0;
-            for (final EntrySource s : sources)
+            try
             {
-                delivered += s.poll(this::onEntry, BATCH);
+                int delivered = 0;
+                for (final EntrySource s : sources)
+                {
+                    delivered += s.poll(this::onEntry, BATCH);
+                }
+                if (delivered == 0)
+                {
+                    LockSupport.parkNanos(IDLE_NANOS);
+                    continue;
+                }
+                commitOrRewind();
             }
-            if (delivered == 0)
+            catch (final RuntimeException | LinkageError ex)
             {
-                LockSupport.parkNanos(IDLE_NANOS);
-                continue;
+                onFault(ex);
             }
-            commitOrRewind();
         }
         drainAtStop();
+    }
+
+    /**
+     * A forwarder (or a decoder it drives) threw: the batch is not acknowledged, the cursors go back to the last
+     * acknowledgement and the batch is retried after the backoff, so nothing is lost and the thread never dies.
+     * The fault is counted and shown in status; a forwarder that keeps throwing on the same entry keeps retrying
+     * (visible as a rising fault count and lag) rather than skipping data.
+     */
+    private void onFault(final Throwable ex)
+    {
+        faults++;
+        lastFault = ex.toString();
+        final long delay = backoff.failed(System.currentTimeMillis());
+        for (final EntrySource s : sources)
+        {
+            s.rewind();
+        }
+        if (Long.bitCount(faults) == 1)
+        {
+            LOG.error("{}: forwarder fault #{} (batch not acknowledged, retrying in {} ms)", forwarder.name(), faults,
+                delay, ex);
+        }
+    }
+
+    /**
+     * @return how many batches failed with an exception thrown by the forwarder (not a delivery failure it
+     *     reported itself).
+     */
+    public long faults()
+    {
+        return faults;
+    }
+
+    /**
+     * @return the last exception thrown by the forwarder, or null.
+     */
+    public String lastFault()
+    {
+        return lastFault;
     }
 
     /**

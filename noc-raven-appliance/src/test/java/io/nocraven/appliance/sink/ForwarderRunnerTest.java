@@ -72,6 +72,45 @@ class ForwarderRunnerTest
         assertEquals(List.of(List.of("<13>a"), List.of("<13>a")), f.commits);
     }
 
+    @Test
+    void shouldSurviveAForwarderThatThrowsAndRedeliverTheBatch() throws Exception
+    {
+        final ListSource source = new ListSource();
+        for (int i = 0; i < 5; i++)
+        {
+            source.add("<13>msg " + i);
+        }
+        final FlakyForwarder f = new FlakyForwarder(0)
+        {
+            private int throwsLeft = 2;
+
+            @Override
+            public void onRaw(final ListenerType stream, final RecordContext context, final byte[] buf,
+                final int offset, final int length)
+            {
+                if (throwsLeft > 0 && new String(buf, offset, length, StandardCharsets.UTF_8).equals("<13>msg 3"))
+                {
+                    throwsLeft--;
+                    throw new IllegalStateException("sink bug");
+                }
+                super.onRaw(stream, context, buf, offset, length);
+            }
+        };
+        final ForwarderRunner runner = new ForwarderRunner(f, List.of(source), CodecOptions.defaults(), 5, 20);
+        runner.start();
+        for (int i = 0; i < 400 && source.acked < 4; i++)
+        {
+            Thread.sleep(10);
+        }
+        runner.close();
+        assertEquals(4, source.acked, "the thread survived and delivered everything");
+        assertEquals(2, runner.faults());
+        assertEquals("java.lang.IllegalStateException: sink bug", runner.lastFault());
+        final List<String> last = f.commits.get(f.commits.size() - 1);
+        assertTrue(last.containsAll(List.of("<13>msg 0", "<13>msg 1", "<13>msg 2", "<13>msg 3", "<13>msg 4")),
+            last.toString());
+    }
+
     /** Entries in memory with a cursor; stands in for a buffer stream in this unit test. */
     static final class ListSource implements EntrySource
     {
@@ -148,7 +187,7 @@ class ForwarderRunnerTest
     }
 
     /** Records what each commit covered; fails the first {@code failures} commits. */
-    static final class FlakyForwarder implements Forwarder
+    static class FlakyForwarder implements Forwarder
     {
         final List<List<String>> commits = Collections.synchronizedList(new ArrayList<>());
         private final List<String> pending = new ArrayList<>();

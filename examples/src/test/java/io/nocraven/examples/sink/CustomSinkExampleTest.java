@@ -209,7 +209,7 @@ class CustomSinkExampleTest
 
     /**
      * Delegates to the CSV sink, and after its first successful commit (rows written and forced) throws before the
-     * runner can acknowledge: the runner's thread dies there, as the process would in a crash.
+     * runner can acknowledge; from then on it behaves as a dead process (nothing written, no commit succeeds).
      */
     private static final class CrashingForwarder implements Forwarder
     {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "NoC Raven: venue telemetry collector (NetFlow, IPFIX, sFlow, syslog, SNMP traps, Windows events).",
-    subcommands = {DecodeCommand.class, RunCommand.class, HealthCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DecodeCommand.class, RunCommand.class, HealthCommand.class, StatusCommand.class, BufferCommand.class,
+        CommandLine.HelpCommand.class})
 public final class NocRavenCli implements Runnable
 {
     @CommandLine.Spec

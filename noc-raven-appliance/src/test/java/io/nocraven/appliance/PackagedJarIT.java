@@ -95,7 +95,7 @@ class PackagedJarIT
         final Path jar = Path.of("target", "noc-raven.jar").toAbsolutePath();
         final ProcessResult help = exec(List.of(javaBinary(), "-jar", jar.toString(), "--help"));
         assertEquals(0, help.code, help.out);
-        for (final String command : List.of("decode", "run", "health", "status", "menu"))
+        for (final String command : List.of("decode", "run", "health", "status", "menu", "buffer"))
         {
             assertTrue(help.out.contains(command), command + " in --help: " + help.out);
         }

@@ -3,6 +3,7 @@ package io.nocraven.buffer;
 import io.nocraven.buffer.cursor.StreamReader;
 import io.nocraven.buffer.inspect.BufferInspector;
 import io.nocraven.buffer.inspect.CursorSummary;
+import io.nocraven.buffer.inspect.ExportSummary;
 import io.nocraven.buffer.inspect.SegmentSummary;
 import io.nocraven.buffer.inspect.VerifyReport;
 import io.nocraven.buffer.journal.StreamJournal;
@@ -79,7 +80,7 @@ class InspectorTest
     {
         write();
         final List<Long> sequences = new ArrayList<>();
-        final long count = BufferInspector.open(dir).export("syslog", 0, Records.BASE_TIME + 10_000,
+        final ExportSummary summary = BufferInspector.open(dir).export("syslog", 0, Records.BASE_TIME + 10_000,
             Records.BASE_TIME + 14_999, (seq, ts, type, b, o, l) ->
             {
                 final byte[] copy = new byte[l];
@@ -87,7 +88,8 @@ class InspectorTest
                 assertArrayEquals(Records.payload(seq), copy);
                 sequences.add(seq);
             });
-        assertEquals(5_000, count);
+        assertEquals(5_000, summary.delivered());
+        assertEquals(0, summary.missedRecords());
         assertEquals(10_000, sequences.get(0));
         assertEquals(14_999, sequences.get(4_999));
     }
@@ -112,5 +114,62 @@ class InspectorTest
         assertFalse(report.segments().get(2).ok());
         assertTrue(report.segments().get(2).detail().startsWith("invalid record"), report.segments().get(2).detail());
         assertArrayEquals(damaged, Files.readAllBytes(active), "the inspector never writes");
+    }
+
+    @Test
+    void shouldSeeTheWriterLockOnlyWhileTheBufferIsOpen() throws Exception
+    {
+        try (DurableBuffer buffer = DurableBuffer.open(BufferConfig.of(dir).withMinFreeBytes(0)))
+        {
+            buffer.stream(StreamConfig.builder("syslog").segmentLength(SEGMENT).build());
+            assertTrue(BufferInspector.open(dir).inUse());
+        }
+        assertFalse(BufferInspector.open(dir).inUse());
+        assertFalse(BufferInspector.open(dir.resolve("missing")).inUse());
+    }
+
+    @Test
+    void shouldReadTheCheckpointNextSequence() throws Exception
+    {
+        write();
+        final BufferInspector inspector = BufferInspector.open(dir);
+        assertEquals(20_000, inspector.checkpointNextSequence("syslog"));
+        assertEquals(0, inspector.checkpointNextSequence("netflow"));
+        assertEquals(-1, inspector.checkpointNextSequence("missing"));
+    }
+
+    @Test
+    void shouldNameTheFrameOfADamagedCompressedSegment() throws Exception
+    {
+        write();
+        final SegmentSummary first = BufferInspector.open(dir).segments("syslog").get(0);
+        final Path zst = dir.resolve("streams/syslog").resolve(first.fileName());
+        try (RandomAccessFile raf = new RandomAccessFile(zst.toFile(), "rw"))
+        {
+            raf.seek(SegmentDescriptor.HEADER_LENGTH + 40);
+            raf.write(raf.read() ^ 0x10);
+        }
+        final VerifyReport report = BufferInspector.open(dir).verify("syslog");
+        assertFalse(report.segments().get(0).ok());
+        assertTrue(report.segments().get(0).detail().contains("frame 0 (file offset 64"), report.segments().get(0).detail());
+        assertTrue(report.segments().get(1).ok());
+    }
+
+    @Test
+    void shouldFilterAnExportByTimeEvenWhenTimestampsAreOutOfOrder() throws Exception
+    {
+        try (DurableBuffer buffer = DurableBuffer.open(BufferConfig.of(dir).withMinFreeBytes(0)))
+        {
+            final StreamJournal journal = buffer.stream(StreamConfig.builder("s").segmentLength(SEGMENT).build());
+            final long[] times = {100, 105, 101, 110, 99, 120};
+            for (final long t : times)
+            {
+                journal.append(1, t, new byte[] {(byte)t}, 0, 1);
+            }
+            journal.commitBatch(true);
+        }
+        final List<Long> stamps = new ArrayList<>();
+        BufferInspector.open(dir).export("s", 0, 101, 110, (seq, ts, type, b, o, l) -> stamps.add(ts));
+        assertEquals(List.of(105L, 101L, 110L), stamps);
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "NoC Raven: venue telemetry collector (NetFlow, IPFIX, sFlow, syslog, SNMP traps, Windows events).",
     subcommands = {DecodeCommand.class, RunCommand.class, HealthCommand.class, StatusCommand.class, MenuCommand.class,
+        BufferCommand.class,
         CommandLine.HelpCommand.class})
 public final class NocRavenCli implements Runnable
 {

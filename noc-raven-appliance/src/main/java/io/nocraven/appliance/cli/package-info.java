@@ -1,4 +1,5 @@
 /**
- * The {@code noc-raven} command line: {@code decode} (captures to JSON lines) and the appliance commands.
+ * The {@code noc-raven} command line: {@code decode} (captures to JSON lines), {@code buffer}
+ * (inspect, verify and export a buffer directory) and the appliance commands.
  */
 package io.nocraven.appliance.cli;

@@ -1,12 +1,10 @@
 package io.nocraven.appliance.sink;
 
 import io.nocraven.appliance.config.ListenerType;
+import io.nocraven.appliance.pipeline.JournalEntryDecoder;
 import io.nocraven.appliance.pipeline.JournalEntryDescriptor;
 import io.nocraven.codec.CodecOptions;
-import io.nocraven.codec.DatagramDecoder;
-import io.nocraven.codec.Decoders;
 import io.nocraven.core.record.JsonRecordWriter;
-import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
 import java.io.IOException;
 import java.util.List;
@@ -16,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives one forwarder from its buffer cursors, on its own thread, at least once: poll a batch from each stream,
- * decode it (one decoder per stream, so templates persist across batches), hand records and raw bytes to the
+ * decode it ({@link JournalEntryDecoder}: one decoder per listener, so templates persist across batches), hand records and raw bytes to the
  * forwarder, {@link Forwarder#commit()}, and only then acknowledge the cursors. When the commit fails, the cursors
  * go back to the last acknowledgement and the batch is retried after an exponential back-off with jitter.
  * Can be paused (nothing is read; the backlog stays in the buffer) and told to replay from a time.
@@ -31,11 +29,10 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
 
     private final Forwarder forwarder;
     private final List<EntrySource> sources;
-    private final DatagramDecoder[] decoders = new DatagramDecoder[ListenerType.values().length];
+    private final JournalEntryDecoder entries;
     private final Backoff backoff;
     private volatile long faults;
     private volatile String lastFault;
-    private final RecordContext context = new RecordContext();
     private final JsonRecordWriter writer;
     private final Thread thread;
     private ListenerType current;
@@ -56,10 +53,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     {
         this.forwarder = forwarder;
         this.sources = List.copyOf(sources);
-        for (final ListenerType t : ListenerType.values())
-        {
-            decoders[t.ordinal()] = Decoders.create(t.family(), options);
-        }
+        this.entries = new JournalEntryDecoder(options);
         this.backoff = new Backoff(initialBackoffMs, maxBackoffMs);
         this.writer = new JsonRecordWriter(this::onLine);
         this.thread = new Thread(this, "noc-raven-forward-" + forwarder.name());
@@ -250,24 +244,23 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private void onEntry(final long sequence, final long timestampMs, final byte[] buf, final int offset,
         final int length)
     {
-        final ListenerType type = JournalEntryDescriptor.readHeader(buf, offset, length, context);
+        final ListenerType type = entries.readHeader(buf, offset, length);
         if (type == null)
         {
             return;
         }
-        final int payload = offset + JournalEntryDescriptor.HEADER_LENGTH;
-        final int payloadLength = length - JournalEntryDescriptor.HEADER_LENGTH;
-        forwarder.onRaw(type, context, buf, payload, payloadLength);
+        forwarder.onRaw(type, entries.context(), buf, offset + JournalEntryDescriptor.HEADER_LENGTH,
+            length - JournalEntryDescriptor.HEADER_LENGTH);
         if (forwarder.wantsRecords())
         {
             current = type;
-            decoders[type.ordinal()].decode(context, buf, payload, payloadLength, writer);
+            entries.decodePayload(type, buf, offset, length, writer);
         }
     }
 
     private void onLine(final RecordKind kind, final CharSequence line)
     {
-        forwarder.onRecord(current, kind, context, line);
+        forwarder.onRecord(current, kind, entries.context(), line);
     }
 
     /** Stops reading; what is in the buffer stays there. */

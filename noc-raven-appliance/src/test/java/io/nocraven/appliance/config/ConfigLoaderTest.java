@@ -139,12 +139,17 @@ class ConfigLoaderTest
     }
 
     @Test
-    void shouldAcceptTheShippedConfigFile() throws Exception
+    void shouldShipAConfigFileEqualToTheEmbeddedDefaults() throws Exception
     {
-        final ApplianceConfig c = ConfigLoader.load(Path.of("src/main/dist/noc-raven.yaml"), Map.of(), List.of(), null);
-        assertEquals(Path.of("/var/lib/noc-raven"), c.dataDir());
-        assertEquals(162, c.listener(ListenerType.SNMP_UDP).port());
-        assertEquals("kafka.datacenter.example:9092", c.forwarders().kafka().bootstrapServers());
+        final Path shipped = Path.of("packaging/noc-raven.yaml");
+        // Key for key and value for value the same document as the embedded defaults (only comments differ) ...
+        assertEquals(ConfigTree.defaults(), ConfigTree.YAML.readTree(shipped.toFile()));
+        // ... and through the real loader it validates and binds to the same configuration.
+        final ApplianceConfig fromFile = ConfigLoader.load(shipped, Map.of(), List.of(), null);
+        final ApplianceConfig embedded = ConfigBinder.bind(ConfigTree.defaults());
+        assertEquals(embedded.tree(), fromFile.tree());
+        assertEquals(Path.of("/var/lib/noc-raven"), ConfigLoader.load(shipped, Map.of(), List.of(),
+            Path.of("/var/lib/noc-raven")).dataDir());
     }
 
     @Test

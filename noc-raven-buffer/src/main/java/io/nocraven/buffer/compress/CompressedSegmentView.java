@@ -167,6 +167,18 @@ public final class CompressedSegmentView implements SegmentView
         return position;
     }
 
+    /** @return index of the frame being read (equal to the frame count past the last one). */
+    public int frameIndex()
+    {
+        return frameIndex;
+    }
+
+    /** @return offset of the current position in the decompressed frame. */
+    public int frameOffset()
+    {
+        return offset;
+    }
+
     /** {@inheritDoc} */
     @Override
     public RecordScanner scanner()

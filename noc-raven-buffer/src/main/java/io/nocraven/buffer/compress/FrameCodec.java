@@ -1,6 +1,7 @@
 package io.nocraven.buffer.compress;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import io.nocraven.buffer.Compression;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -70,7 +71,15 @@ public final class FrameCodec
     {
         if (Compression.ZSTD == codec)
         {
-            final long size = Zstd.decompressByteArray(dst, 0, dstLength, src, 0, srcLength);
+            final long size;
+            try
+            {
+                size = Zstd.decompressByteArray(dst, 0, dstLength, src, 0, srcLength);
+            }
+            catch (final ZstdException ex)
+            {
+                throw new IOException("zstd frame damaged: " + ex.getMessage(), ex);
+            }
             if (Zstd.isError(size) || size != dstLength)
             {
                 throw new IOException("zstd frame damaged: " + (Zstd.isError(size) ? Zstd.getErrorName(size) : size));

@@ -15,14 +15,20 @@ import io.nocraven.buffer.segment.SegmentDescriptor;
 import io.nocraven.buffer.segment.SegmentEntry;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Read-only view of a buffer directory for tools: it opens files for reading only, maps read-only, takes no lock
- * and repairs nothing (recovery is the writer's job), so it is safe on a directory a running appliance owns.
+ * and repairs nothing (recovery is the writer's job), so it is safe on a directory a running appliance owns: what it
+ * reports is a snapshot, and files the writer compresses, evicts or quarantines meanwhile are listed again.
  * <pre>{@code
  * BufferInspector inspector = BufferInspector.open(Path.of("/var/lib/noc-raven"));
  * for (String stream : inspector.streams()) { inspector.segments(stream).forEach(System.out::println); }
@@ -129,11 +135,12 @@ public final class BufferInspector
         {
             try
             {
+                final boolean writerLive = inUse();
                 final List<SegmentVerification> result = new ArrayList<>();
                 final List<Path> paths = segmentFiles(stream);
                 for (int i = 0; i < paths.size(); i++)
                 {
-                    result.add(inspection.verify(paths.get(i), i == paths.size() - 1));
+                    result.add(inspection.verify(paths.get(i), i == paths.size() - 1, writerLive));
                 }
                 return new VerifyReport(stream, result);
             }
@@ -179,6 +186,11 @@ public final class BufferInspector
      */
     public StreamReader reader(final String stream, final long fromSequence) throws IOException
     {
+        return new StreamReader(catalog(stream), files, (entry, sequence) -> { }, null, fromSequence);
+    }
+
+    private SegmentCatalog catalog(final String stream) throws IOException
+    {
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -192,7 +204,7 @@ public final class BufferInspector
                         catalog.add(entry);
                     }
                 }
-                return new StreamReader(catalog, files, (entry, sequence) -> { }, null, fromSequence);
+                return catalog;
             }
             catch (final NoSuchFileException ex)
             {
@@ -202,34 +214,113 @@ public final class BufferInspector
     }
 
     /**
-     * Deliver the records of a stream from a sequence, or from a time, up to a time (inclusive).
+     * Deliver the records of a stream from a sequence, or those stamped in a time range. The range uses the time
+     * index: the reader seeks to the first record at or after {@code fromTimeMs} (segment summaries, then the
+     * frame index of a compressed segment, then a scan) and stops at the first segment whose first record is
+     * stamped after {@code toTimeMs}; records in between that fall outside the range (receive times are not
+     * strictly ordered across a listener's threads) are skipped, not delivered.
      *
      * @param stream       stream name.
      * @param fromSequence first sequence (used when {@code fromTimeMs} is {@link Long#MIN_VALUE}).
      * @param fromTimeMs   first timestamp, or {@link Long#MIN_VALUE} for none.
-     * @param toTimeMs     last timestamp, or {@link Long#MAX_VALUE} for none.
+     * @param toTimeMs     last timestamp (inclusive), or {@link Long#MAX_VALUE} for none.
      * @param handler      receives the records.
-     * @return records delivered.
+     * @return what was delivered and what could not be read.
      * @throws IOException when the directory cannot be listed.
      */
-    public long export(
+    public ExportSummary export(
         final String stream, final long fromSequence, final long fromTimeMs, final long toTimeMs,
         final RecordHandler handler) throws IOException
     {
-        long delivered = 0;
-        try (StreamReader reader = reader(stream, fromSequence))
+        final SegmentCatalog catalog = catalog(stream);
+        long stopSequence = Long.MAX_VALUE;
+        for (final SegmentEntry entry : catalog.snapshot())
+        {
+            if (entry.recordCount() > 0 && entry.firstTimestamp() > toTimeMs)
+            {
+                stopSequence = entry.baseSequence();
+                break;
+            }
+        }
+        final long stop = stopSequence;
+        final long[] delivered = new long[1];
+        final RecordHandler inRange = (sequence, timestamp, type, buffer, offset, length) ->
+        {
+            if (sequence < stop && timestamp >= fromTimeMs && timestamp <= toTimeMs)
+            {
+                delivered[0]++;
+                handler.onRecord(sequence, timestamp, type, buffer, offset, length);
+            }
+        };
+        try (StreamReader reader = new StreamReader(catalog, files, (entry, sequence) -> { }, null, fromSequence))
         {
             if (fromTimeMs != Long.MIN_VALUE)
             {
                 reader.seekTime(fromTimeMs);
             }
-            int batch;
-            while ((batch = reader.poll(handler, 4096, toTimeMs)) > 0)
+            while (reader.nextSequence() < stop && reader.poll(inRange, 4096) > 0)
             {
-                delivered += batch;
+                // poll until the end of the data or the stop segment
             }
+            return new ExportSummary(delivered[0], reader.missedRecords(), reader.nextSequence());
         }
-        return delivered;
+    }
+
+    /**
+     * The stream checkpoint's next sequence (written when a segment is sealed, at open and at close).
+     *
+     * @param stream stream name.
+     * @return the next sequence the writer would assign, or -1 when the checkpoint is missing or has no valid slot.
+     * @throws IOException when the file exists but cannot be read.
+     */
+    public long checkpointNextSequence(final String stream) throws IOException
+    {
+        final Path path = streamDirectory(stream).resolve(StreamDirectoryDescriptor.CHECKPOINT_FILE);
+        if (!Files.isRegularFile(path))
+        {
+            return -1;
+        }
+        try (DoubleSlotFile file = DoubleSlotFile.open(files, path, true))
+        {
+            return file.isValid() ? file.value(1) : -1;
+        }
+    }
+
+    /**
+     * Whether a process holds the buffer's writer lock ({@code buffer.lock}) now. Probed with a shared lock on a
+     * read-only channel that is released at once: nothing is written, but a writer starting in that instant would
+     * see the directory as in use and fail to start.
+     *
+     * @return true when a writer (a running appliance, or this JVM) holds the buffer.
+     * @throws IOException when the lock file exists but cannot be opened.
+     */
+    public boolean inUse() throws IOException
+    {
+        final Path lockFile = directory.resolve(DurableBuffer.LOCK_FILE);
+        if (!Files.isRegularFile(lockFile))
+        {
+            return false;
+        }
+        try (FileChannel channel = files.open(lockFile, StandardOpenOption.READ))
+        {
+            final FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (lock == null)
+            {
+                return true;
+            }
+            lock.release();
+            return false;
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            return true;
+        }
+    }
+
+    /** @return the buffer directory. */
+    public Path directory()
+    {
+        return directory;
     }
 
     /**

@@ -95,17 +95,27 @@ final class SegmentInspection
         return entry;
     }
 
-    SegmentVerification verify(final Path path, final boolean isLast) throws IOException
+    /**
+     * Verify every record of one segment file.
+     *
+     * @param path       the file.
+     * @param isLast     true for the stream's newest segment (the active one may end without an end marker).
+     * @param writerLive true when a writer holds the buffer: bytes after the last committed record of the newest
+     *                   segment may be a record being written, so they are not reported as damage.
+     */
+    SegmentVerification verify(final Path path, final boolean isLast, final boolean writerLive) throws IOException
     {
         final String name = path.getFileName().toString();
         if (name.endsWith(SegmentDescriptor.QUARANTINE_SUFFIX))
         {
-            return new SegmentVerification(name, 0, false, "quarantined");
+            return new SegmentVerification(name, 0, false, "quarantined (isolated by the writer, not read)");
         }
         final SegmentEntry entry = entry(path);
         if (entry == null)
         {
-            return new SegmentVerification(name, 0, false, "header or index invalid");
+            return new SegmentVerification(name, 0, false, Compression.ofFileName(name) == Compression.NONE ?
+                "segment header invalid (magic, CRC or base sequence in bytes 0-63)" :
+                invalidIndexDetail(path));
         }
         try (SegmentView view = entry.storage() == Compression.NONE ?
             new RawSegmentView(files, path, entry.baseSequence()) : new CompressedSegmentView(files, path))
@@ -120,20 +130,47 @@ final class SegmentInspection
             }
             if (RecordScanner.END_OF_SEGMENT == status)
             {
+                if (entry.isSealed() && valid != entry.recordCount())
+                {
+                    return new SegmentVerification(name, valid, false, "header says " + entry.recordCount() +
+                        " records, found " + valid);
+                }
                 return new SegmentVerification(name, valid, true, "");
             }
             if (RecordScanner.END_OF_DATA == status && view instanceof RawSegmentView)
             {
                 final RawSegmentView raw = (RawSegmentView)view;
                 final int stale = firstNonZero(raw.scanner().buffer(), raw.offset());
-                if (stale < 0)
+                if (stale < 0 || (isLast && writerLive))
                 {
                     return new SegmentVerification(name, valid, isLast, isLast ? "" : "no end marker (not the last segment)");
                 }
                 return new SegmentVerification(name, valid, false, "non-zero bytes after the last record at offset " + stale);
             }
-            return new SegmentVerification(name, valid, false, "invalid record (CRC, length or sequence) at sequence " +
-                view.position() + (view instanceof RawSegmentView ? ", offset " + ((RawSegmentView)view).offset() : ""));
+            if (view instanceof RawSegmentView)
+            {
+                return new SegmentVerification(name, valid, false, "invalid record (CRC, length or sequence) at sequence " +
+                    view.position() + ", offset " + ((RawSegmentView)view).offset());
+            }
+            final CompressedSegmentView compressed = (CompressedSegmentView)view;
+            final int frame = compressed.frameIndex();
+            return new SegmentVerification(name, valid, false, "invalid record or frame at sequence " + view.position() +
+                (frame < compressed.index().frameCount() ? ", frame " + frame + " (file offset " +
+                compressed.index().frameOffset(frame) + ", uncompressed offset " + compressed.frameOffset() + ")" :
+                " (after the last frame: the index promises more records)"));
+        }
+    }
+
+    private String invalidIndexDetail(final Path path)
+    {
+        try
+        {
+            CompressedSegmentIndex.read(files, path);
+            return "compressed header or index invalid";
+        }
+        catch (final IOException ex)
+        {
+            return ex.getMessage();
         }
     }
 

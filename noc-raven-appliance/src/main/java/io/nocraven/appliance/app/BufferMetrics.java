@@ -34,6 +34,14 @@ final class BufferMetrics
         gauge(sb, "noc_raven_forwarder_lag_records", "gauge", "buffered records not yet delivered by the forwarder");
         runners.forEach((name, r) -> sb.append("noc_raven_forwarder_lag_records{forwarder=\"").append(name)
             .append("\"} ").append(r.lag()).append('\n'));
+        gauge(sb, "noc_raven_forwarder_faults_total", "counter",
+            "batches not acknowledged because the forwarder threw (retried after backoff)");
+        runners.forEach((name, r) -> sb.append("noc_raven_forwarder_faults_total{forwarder=\"").append(name)
+            .append("\"} ").append(r.faults()).append('\n'));
+        gauge(sb, "noc_raven_forwarder_unreadable_entries_total", "counter",
+            "journal entries skipped by the forwarder because their header could not be read");
+        runners.forEach((name, r) -> sb.append("noc_raven_forwarder_unreadable_entries_total{forwarder=\"")
+            .append(name).append("\"} ").append(r.unreadableEntries()).append('\n'));
         return sb.toString();
     }
 

@@ -44,7 +44,8 @@ final class BufferView
         }
         final ArrayNode fs = root.putArray("forwarders");
         runners.forEach((name, r) -> fs.addObject().put("name", name).put("paused", r.paused())
-            .put("lagRecords", r.lag()));
+            .put("lagRecords", r.lag()).put("faults", r.faults()).put("lastFault", r.lastFault())
+            .put("unreadableEntries", r.unreadableEntries()));
         return root;
     }
 }

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Bad input on every listener (garbage datagrams to each UDP listener, garbage frames to syslog-tcp and ipfix-tcp,
  * an invalid JSON body to windows-http): each is an {@code invalid} record in the archive and at a real Kafka broker,
  * counted by reason in {@code /api/v1/status} and {@code /metrics}, kept in {@code /api/v1/quarantine} and its pcap;
+ * bytes the IPFIX framer cannot frame at all are counted as framing errors by reason;
  * and valid input sent afterwards on the same listeners (and the same TCP connections) still arrives, as many
  * records as the corpus's tshark-derived oracles count for it.
  */
@@ -95,7 +96,7 @@ class InteropBadInputTest
         bad.put("windows-http", "[{\"winlog\": {\"event_id\": \"4624\"}, ".getBytes(StandardCharsets.UTF_8));
         final Map<String, String> reasons = Map.of("syslog-udp", "invalid pri", "syslog-tcp", "invalid pri",
             "netflow-udp", "unsupported version", "ipfix-udp", "unsupported version", "ipfix-tcp", "bad set length",
-            "sflow-udp", "unsupported version", "snmp-udp", "unsupported BER tag", "windows-http", "truncated JSON");
+            "sflow-udp", "unsupported version", "snmp-udp", "bad BER length", "windows-http", "truncated JSON");
 
         final Map<String, DatagramSocket> udp = new HashMap<>();
         try (Socket syslogTcp = connect(ListenerType.SYSLOG_TCP); Socket ipfixTcp = connect(ListenerType.IPFIX_TCP))
@@ -115,8 +116,11 @@ class InteropBadInputTest
             syslogOut.flush();
             final OutputStream ipfixOut = ipfixTcp.getOutputStream();
             // Bytes that cannot start an IPFIX message are skipped by the framer, then the bad message is framed.
-            ipfixOut.write("junk".getBytes(StandardCharsets.US_ASCII));
-            ipfixOut.write(bad.get("ipfix-tcp"));
+            final byte[] junk = "junk".getBytes(StandardCharsets.US_ASCII);
+            final byte[] framed = bad.get("ipfix-tcp");
+            final byte[] both = Arrays.copyOf(junk, junk.length + framed.length);
+            System.arraycopy(framed, 0, both, junk.length, framed.length);
+            ipfixOut.write(both);
             ipfixOut.flush();
             final HttpResponse<String> resp = postWindows(bad.get("windows-http"), TOKEN);
             assertEquals(400, resp.statusCode(), resp.body());
@@ -187,7 +191,19 @@ class InteropBadInputTest
         {
             AdminApiTest.awaitField(app, name, "quarantined", 1);
         }
+        final JsonNode status = app.getJson("/api/v1/status");
+        for (final String name : bad.keySet())
+        {
+            assertEquals(TestAppliance.JSON.createObjectNode().put(reasons.get(name), 1),
+                AdminApiTest.listener(status, name).get("decodeFailures"), name);
+        }
+        assertEquals(TestAppliance.JSON.createObjectNode().put("bad message header", 1),
+            AdminApiTest.listener(status, "ipfix-tcp").get("framingErrors"), "the 4 junk bytes skipped by the framer");
+        assertEquals(TestAppliance.JSON.createObjectNode(), AdminApiTest.listener(status, "syslog-tcp")
+            .get("framingErrors"));
         final String metrics = app.get("/metrics").body();
+        assertTrue(metrics.contains("noc_raven_listener_framing_errors_total{listener=\"ipfix-tcp\",reason=\"bad message "
+            + "header\"} 1\n"), metrics);
         for (final String name : bad.keySet())
         {
             assertTrue(metrics.contains("noc_raven_listener_quarantined_total{listener=\"" + name + "\"} 1\n"),
@@ -197,7 +213,10 @@ class InteropBadInputTest
         }
     }
 
-    /** {@code /api/v1/quarantine} lists each input with its reason; the pcap holds each as a UDP datagram. */
+    /**
+     * {@code /api/v1/quarantine} lists each input with its reason; the pcap holds each one, as a UDP datagram or, for
+     * the TCP listeners, a TCP segment.
+     */
     private static void checkQuarantine(final Map<String, byte[]> bad, final Map<String, String> reasons)
         throws Exception
     {
@@ -227,6 +246,7 @@ class InteropBadInputTest
             public void onTcp(final long ts, final InetSocketAddress src, final InetSocketAddress dst, final byte[] data,
                 final int offset, final int length)
             {
+                payloads.add(HexFormat.of().formatHex(Arrays.copyOfRange(data, offset, offset + length)));
             }
         });
         final List<String> expected = bad.values().stream().map(b -> HexFormat.of().formatHex(b)).sorted().toList();

@@ -96,7 +96,9 @@ class ForwardersEndToEndTest
         {
             final String url = "http://127.0.0.1:" + app.port(ListenerType.WINDOWS_HTTP) + "/api/v1/windows-events";
             final HttpClient http = HttpClient.newHttpClient();
-            assertEquals(401, post(http, url, body, null).statusCode());
+            final HttpResponse<String> noToken = post(http, url, body, null);
+            assertEquals(401, noToken.statusCode());
+            assertEquals("Bearer", noToken.headers().firstValue("WWW-Authenticate").orElse(null), "RFC 6750 section 3");
             assertEquals(403, post(http, url, body, "nope").statusCode());
             assertEquals(404, post(http, url.replace("windows-events", "other"), body, "win-token").statusCode());
             final HttpResponse<String> ok = post(http, url, body, "win-token");
@@ -104,9 +106,15 @@ class ForwardersEndToEndTest
             assertEquals("{\"outcome\":\"accepted\",\"accepted\":1,\"rejected\":0}", ok.body());
             final HttpResponse<String> bad = post(http, url, "this is not json", "win-token");
             assertEquals(400, bad.statusCode(), bad.body());
+            // RFC 7235 section 2.1: the scheme is case-insensitive.
+            final HttpResponse<String> lower = http.send(HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "bearer win-token").build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, lower.statusCode(), lower.body());
             final List<JsonNode> lines = SyslogUdpEndToEndTest.awaitArchive(
-                app.config.forwarders().archive().directory(), 2);
-            assertEquals(2, lines.size());
+                app.config.forwarders().archive().directory(), 3);
+            assertEquals(3, lines.size());
+            assertEquals(4624, lines.get(2).get("eventId").asInt());
             final JsonNode event = lines.get(0);
             assertEquals("windows-event", event.get("kind").asText());
             assertEquals("windows-http", event.get("listener").asText());

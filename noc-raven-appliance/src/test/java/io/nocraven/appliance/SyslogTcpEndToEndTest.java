@@ -1,27 +1,21 @@
 package io.nocraven.appliance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nocraven.appliance.config.ListenerType;
-import io.nocraven.codec.CodecOptions;
-import io.nocraven.codec.Decoders;
-import io.nocraven.codec.ProtocolFamily;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * util-linux {@code logger} over TCP with RFC 6587 octet counting to the syslog-tcp listener. Runs once the syslog
- * codec provides its stream framer (until then the listener accepts connections but cannot frame; the test is
- * skipped by assumption, and it fails in CI when {@code logger} is missing).
+ * util-linux {@code logger} over TCP with RFC 6587 octet counting to the syslog-tcp listener; the messages show up in
+ * the JSONL archive and at a real Kafka broker. Fails in CI when {@code logger} is missing.
  */
+@ExtendWith(SharedKafka.class)
 class SyslogTcpEndToEndTest
 {
     private static final int MESSAGES = 3;
@@ -30,36 +24,32 @@ class SyslogTcpEndToEndTest
     Path dir;
 
     @Test
-    void shouldFrameOctetCountedMessagesFromLogger() throws Exception
+    void shouldFrameOctetCountedMessagesFromLogger(final EmbeddedKafka kafka) throws Exception
     {
-        final boolean haveLogger = Files.isExecutable(Path.of("/usr/bin/logger"));
-        if ("true".equals(System.getenv("CI")))
-        {
-            assertTrue(haveLogger, "util-linux logger (Debian package bsdutils) is required in CI");
-        }
-        assumeTrue(haveLogger, "logger not installed");
-        assumeTrue(Decoders.createFramer(ProtocolFamily.SYSLOG, CodecOptions.defaults()) != null,
-            "the syslog codec has no stream framer yet");
-        try (TestAppliance app = new TestAppliance(dir))
+        final ExternalTool logger = ExternalTool.require("logger", "bsdutils");
+        try (TestAppliance app = new TestAppliance(dir, SharedKafka.topicSets(kafka, "syslog-tcp-e2e")
+            .toArray(String[]::new));
+            DeliveryProbe probe = new DeliveryProbe(app.config.forwarders().archive().directory(), kafka.bootstrap(),
+                "syslog-tcp-e2e"))
         {
             final int port = app.port(ListenerType.SYSLOG_TCP);
             for (int i = 0; i < MESSAGES; i++)
             {
-                final Process p = new ProcessBuilder("logger", "-T", "-n", "127.0.0.1", "-P", Integer.toString(port),
-                    "--octet-count", "--rfc5424", "-t", "raventcp", "tcp raven " + i).redirectErrorStream(true).start();
-                assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-                assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                logger.run(0, 10, Map.of(), dir, "-T", "-n", "127.0.0.1", "-P", Integer.toString(port), "--octet-count",
+                    "--rfc5424", "-t", "raventcp", "tcp raven " + i);
             }
-            final List<JsonNode> lines = SyslogUdpEndToEndTest.awaitArchive(
-                app.config.forwarders().archive().directory(), MESSAGES);
-            assertEquals(MESSAGES, lines.size());
-            for (int i = 0; i < MESSAGES; i++)
+            final DeliveryProbe.Delivery d = probe.await("logger over TCP", r -> true, MESSAGES);
+            for (final List<JsonNode> lines : List.of(d.archive(), d.kafkaValues()))
             {
-                final JsonNode r = lines.get(i);
-                assertEquals("syslog", r.get("kind").asText(), r.toString());
-                assertEquals("syslog-tcp", r.get("listener").asText());
-                assertEquals("raventcp", r.get("appName").asText());
-                assertEquals("tcp raven " + i, r.get("message").asText());
+                for (int i = 0; i < MESSAGES; i++)
+                {
+                    final JsonNode r = lines.get(i);
+                    assertEquals("syslog", r.get("kind").asText(), r.toString());
+                    assertEquals("rfc5424", r.get("protocol").asText(), r.toString());
+                    assertEquals("syslog-tcp", r.get("listener").asText());
+                    assertEquals("raventcp", r.get("appName").asText());
+                    assertEquals("tcp raven " + i, r.get("message").asText());
+                }
             }
         }
     }

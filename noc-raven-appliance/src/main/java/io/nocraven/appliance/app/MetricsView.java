@@ -10,6 +10,7 @@ import io.nocraven.appliance.sink.Forwarder;
 import io.nocraven.appliance.sink.ForwarderStatus;
 import io.nocraven.appliance.source.Listener;
 import io.nocraven.appliance.source.ListenerSet;
+import io.nocraven.appliance.source.TcpListener;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,17 @@ final class MetricsView
         configs.forEach((t, c) -> stage.decoder(t).counters().failuresByReason().forEach((reason, n) ->
             m.sb.append("noc_raven_decode_failures_total{listener=\"").append(t.configName()).append("\",reason=\"")
                 .append(escape(reason)).append("\"} ").append(n).append('\n')));
+        m.help("noc_raven_listener_framing_errors_total", "counter", "runs of TCP bytes skipped because they could not "
+            + "be framed, by reason");
+        configs.forEach((t, c) ->
+        {
+            if (listeners.get(t) instanceof TcpListener tcp)
+            {
+                tcp.framingErrors().byReason().forEach((reason, n) -> m.sb.append(
+                    "noc_raven_listener_framing_errors_total{listener=\"").append(t.configName()).append("\",reason=\"")
+                    .append(escape(reason)).append("\"} ").append(n).append('\n'));
+            }
+        });
         m.help("noc_raven_listener_kernel_drops_total", "counter", "datagrams dropped by the kernel (/proc/net/udp)");
         configs.forEach((t, c) ->
         {

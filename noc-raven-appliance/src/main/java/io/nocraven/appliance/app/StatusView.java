@@ -15,6 +15,7 @@ import io.nocraven.appliance.sink.ForwarderStatus;
 import io.nocraven.appliance.source.Listener;
 import io.nocraven.appliance.source.ListenerSet;
 import io.nocraven.appliance.source.NettyTransport;
+import io.nocraven.appliance.source.TcpListener;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -44,6 +45,13 @@ final class StatusView
             n.put("decoded", k.decoded());
             n.put("records", k.records());
             n.put("quarantined", k.quarantined());
+            final ObjectNode failures = n.putObject("decodeFailures");
+            stage.decoder(c.type()).counters().failuresByReason().forEach(failures::put);
+            if (listeners.get(c.type()) instanceof TcpListener tcp)
+            {
+                final ObjectNode framing = n.putObject("framingErrors");
+                tcp.framingErrors().byReason().forEach(framing::put);
+            }
             n.put("inputsPerSecond", rates.inputsPerSecond(c.type()));
             n.put("bytesPerSecond", rates.bytesPerSecond(c.type()));
             final ArrayNode ex = n.putArray("topExporters");

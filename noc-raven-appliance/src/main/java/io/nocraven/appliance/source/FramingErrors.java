@@ -1,12 +1,16 @@
 package io.nocraven.appliance.source;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts bytes a stream framer had to skip on one listener, and logs them rate-limited (at most one line per
- * {@link #LOG_INTERVAL_MILLIS}) so a misbehaving sender cannot flood the log.
+ * Counts, by reason, the runs of bytes a stream framer had to skip on one listener (and connection errors), and logs
+ * them rate-limited (at most one line per {@link #LOG_INTERVAL_MILLIS}) so a misbehaving sender cannot flood the log.
+ * Reasons are the framers' stable texts, so the set of counters stays small.
  */
 public final class FramingErrors
 {
@@ -19,6 +23,7 @@ public final class FramingErrors
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong();
+    private final Map<String, AtomicLong> byReason = new ConcurrentHashMap<>();
 
     /**
      * @param listener listener name.
@@ -29,20 +34,22 @@ public final class FramingErrors
     }
 
     /**
-     * @param reason  why the framer skipped bytes.
-     * @param skipped how many.
-     * @param remote  the sender.
+     * @param reason       why the framer skipped bytes (a stable text: it is the counter's label).
+     * @param detail       where or what exactly, for the log line only.
+     * @param skipped      how many bytes.
+     * @param remote       the sender.
      */
-    public void onError(final String reason, final int skipped, final Object remote)
+    public void onError(final String reason, final String detail, final int skipped, final Object remote)
     {
         final long n = errors.incrementAndGet();
         bytes.addAndGet(skipped);
+        byReason.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
         final long now = System.currentTimeMillis();
         final long last = lastLog.get();
         if (now - last >= LOG_INTERVAL_MILLIS && lastLog.compareAndSet(last, now))
         {
-            LOG.warn("{}: framing error from {}: {} ({} bytes skipped; {} framing errors so far)", listener, remote,
-                reason, skipped, n);
+            LOG.warn("{}: framing error from {}: {}{} ({} bytes skipped; {} framing errors so far)", listener, remote,
+                reason, detail, skipped, n);
         }
     }
 
@@ -60,5 +67,15 @@ public final class FramingErrors
     public long bytes()
     {
         return bytes.get();
+    }
+
+    /**
+     * @return framing errors so far by reason, sorted by reason (a copy).
+     */
+    public Map<String, Long> byReason()
+    {
+        final Map<String, Long> out = new TreeMap<>();
+        byReason.forEach((r, n) -> out.put(r, n.get()));
+        return out;
     }
 }

@@ -41,7 +41,7 @@ final class StreamIngressHandler extends ChannelInboundHandlerAdapter implements
         remote = r;
         if (framer == null)
         {
-            errors.onError("no framer for " + type.family().cliName(), 0, remote);
+            errors.onError("no framer", " for " + type.family().cliName(), 0, remote);
             ctx.close();
         }
         super.channelActive(ctx);
@@ -83,7 +83,7 @@ final class StreamIngressHandler extends ChannelInboundHandlerAdapter implements
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        errors.onError("connection error: " + cause.getMessage(), 0, remote);
+        errors.onError("connection error", ": " + cause.getMessage(), 0, remote);
         ctx.close();
     }
 
@@ -97,6 +97,6 @@ final class StreamIngressHandler extends ChannelInboundHandlerAdapter implements
     public void onError(final String reason, final long streamOffset, final byte[] buf, final int offset,
         final int length)
     {
-        errors.onError(reason + " at stream offset " + streamOffset, length, remote);
+        errors.onError(reason, " at stream offset " + streamOffset, length, remote);
     }
 }

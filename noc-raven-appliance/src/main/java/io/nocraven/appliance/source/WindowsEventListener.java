@@ -160,7 +160,8 @@ public final class WindowsEventListener implements Listener
                 return;
             }
             final String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
-            if (auth == null || !auth.startsWith("Bearer "))
+            // RFC 7235 section 2.1: the auth-scheme is case-insensitive ("bearer" from some shippers).
+            if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7))
             {
                 reply(ctx, HttpResponseStatus.UNAUTHORIZED, "{\"error\":\"bearer token required\"}");
                 return;
@@ -210,6 +211,11 @@ public final class WindowsEventListener implements Listener
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
             resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, resp.content().readableBytes());
+            if (status.equals(HttpResponseStatus.UNAUTHORIZED))
+            {
+                // RFC 6750 section 3: a 401 names the scheme the client must use.
+                resp.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+            }
             ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }

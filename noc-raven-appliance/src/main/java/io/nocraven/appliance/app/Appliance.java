@@ -235,7 +235,7 @@ public final class Appliance implements ApplianceControl, AutoCloseable
     @Override
     public byte[] quarantinePcap()
     {
-        return QuarantinePcap.render(listeners, stage);
+        return io.nocraven.appliance.panel.QuarantinePcap.write(quarantine(), ports());
     }
 
     @Override

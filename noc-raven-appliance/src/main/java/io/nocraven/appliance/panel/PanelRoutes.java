@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code GET /api/v1/auth/check}: 204 when the {@code Authorization: Bearer} token is right, 401 when
  *   missing, 403 when wrong (the panel's login; it changes nothing);</li>
  *   <li>{@code GET /api/v1/errors}: recent distinct errors ({@link ErrorsView});</li>
- *   <li>{@code GET /api/v1/quarantine.pcap}: quarantined input as a pcap file ({@link QuarantinePcap}).</li>
  * </ul>
  * Reads stay open like every other admin {@code GET}; the panel itself holds no data.
  */
@@ -63,14 +62,6 @@ public final class PanelRoutes
             final byte[] body = ErrorsView.errors(control.quarantine(), control.status(), control.health()).toString()
                 .getBytes(StandardCharsets.UTF_8);
             send(ctx, req, HttpResponseStatus.OK, body, "application/json");
-            return true;
-        }
-        if ("/api/v1/quarantine.pcap".equals(path))
-        {
-            final FullHttpResponse r = response(req, HttpResponseStatus.OK,
-                QuarantinePcap.write(control.quarantine(), control.ports()), "application/vnd.tcpdump.pcap");
-            r.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"noc-raven-quarantine.pcap\"");
-            write(ctx, req, r);
             return true;
         }
         final String resource = ASSETS.resourceFor(path);

@@ -20,7 +20,7 @@ import java.util.Map;
  * address and port: a UDP datagram for UDP listeners ({@link PcapWriter#writeUdp}); for TCP listeners one TCP
  * segment (PSH|ACK) synthesized by {@link IpPackets}, because the writer synthesizes UDP only.
  */
-final class QuarantinePcap
+public final class QuarantinePcap
 {
     private static final int MAX_PAYLOAD = PcapWriter.MAX_UDP_PAYLOAD_IPV4;
 
@@ -33,7 +33,7 @@ final class QuarantinePcap
      * @param ports      the ports document ({@code listeners[]} with name, bind, boundPort, transport).
      * @return the pcap file.
      */
-    static byte[] write(final JsonNode quarantine, final JsonNode ports)
+    public static byte[] write(final JsonNode quarantine, final JsonNode ports)
     {
         final Map<String, JsonNode> byName = new HashMap<>();
         for (final JsonNode l : ports.path("listeners"))

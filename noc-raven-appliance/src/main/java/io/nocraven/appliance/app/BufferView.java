@@ -7,6 +7,7 @@ import io.nocraven.appliance.sink.ForwarderRunner;
 import io.nocraven.buffer.DurableBuffer;
 import io.nocraven.buffer.metrics.ConsumerLag;
 import io.nocraven.buffer.metrics.StreamStats;
+import java.util.List;
 import java.util.Map;
 
 /** Builds {@code GET /api/v1/buffer}: the buffer's streams and the forwarders reading them. */
@@ -22,8 +23,20 @@ final class BufferView
     {
         final ObjectNode root = JSON.objectNode();
         root.put("directory", buffer.config().directory().toString());
+        final List<StreamStats> stats = buffer.stats();
+        // How long the whole buffer lasts: the space left before the free-disk headroom (or total cap) at the
+        // current ingest rate of all streams together. Per-stream quotas are in each stream's quotaSecondsLeft.
+        final long headroom = buffer.budget().headroomBytes();
+        double rate = 0;
+        for (final StreamStats s : stats)
+        {
+            rate += s.ingestBytesPerSec();
+        }
+        root.put("headroomBytes", headroom);
+        root.put("ingestBytesPerSecond", rate);
+        root.put("secondsLeft", headroom >= 0 && rate > 0 ? headroom / rate : -1);
         final ArrayNode streams = root.putArray("streams");
-        for (final StreamStats s : buffer.stats())
+        for (final StreamStats s : stats)
         {
             final ObjectNode n = streams.addObject();
             n.put("name", s.stream()).put("recordsIn", s.recordsIn()).put("bytesIn", s.bytesIn())

@@ -71,6 +71,28 @@ public final class SpaceBudget
      * @param needed bytes about to be allocated.
      * @return true when over.
      */
+    /**
+     * @return bytes the buffer may still take on its file system before the free-disk headroom is reached (usable
+     *     space minus the minimum free bytes, and at most what the total cap leaves); -1 when the file system cannot
+     *     be read.
+     */
+    public long headroomBytes()
+    {
+        try
+        {
+            long left = Math.max(0, files.usableSpace(directory) - minFreeBytes);
+            if (totalCapBytes > 0)
+            {
+                left = Math.min(left, Math.max(0, totalCapBytes - totalBytes()));
+            }
+            return left;
+        }
+        catch (final IOException ex)
+        {
+            return -1;
+        }
+    }
+
     boolean overTotalCap(final long needed)
     {
         return totalCapBytes > 0 && totalBytes() + needed > totalCapBytes;

@@ -1,7 +1,13 @@
-// Buffer: streams (size, oldest/newest, compression, drops), forwarding pause/resume, replay from a time, purge.
-// Every action is a call of the admin buffer API (see docs/panel.md, "Buffer API used by the panel").
+// Buffer: streams (size, oldest/newest, compression, drops), and per forwarder: pause/resume, replay from a time,
+// purge of its backlog. Every action is the admin API scripts use (docs/appliance.md): POST /api/v1/buffer/{pause,
+// resume,replay,purge} with {"forwarder": name} (replay adds "from", purge needs "confirm": "purge").
 import { get, request, errorsOf, live } from './api.js';
 import { h, table, num, bytes, time, page } from './dom.js';
+
+// The buffer API gives times as epoch milliseconds (0 or less when the stream is empty).
+function epochMs(ms) {
+  return typeof ms === 'number' && ms > 0 ? time(new Date(ms).toISOString()) : '–';
+}
 
 function drops(d) {
   const e = Object.entries(d || {});
@@ -18,25 +24,22 @@ async function act(method, path, body, out) {
   return ok;
 }
 
-function purgeDialog(stream, out, reload) {
+function purgeDialog(forwarder, out) {
   const input = h('input', { type: 'text', id: 'purge-confirm', autocomplete: 'off', 'aria-describedby': 'purge-help' });
   const dlg = h('dialog', { 'aria-labelledby': 'purge-title' },
-    h('h3', { id: 'purge-title' }, 'Purge stream ' + stream + '?'),
-    h('p', { id: 'purge-help' }, 'This deletes everything buffered for ' + stream
-      + ', including what was not forwarded yet. Type the stream name to confirm.'),
-    h('label', { for: 'purge-confirm' }, 'Stream name'), input,
+    h('h3', { id: 'purge-title' }, 'Purge the backlog of ' + forwarder + '?'),
+    h('p', { id: 'purge-help' }, forwarder + ' will skip everything it has not delivered yet (the data stays on disk '
+      + 'until retention removes it, so a replay can still bring it back). Type the forwarder name to confirm.'),
+    h('label', { for: 'purge-confirm' }, 'Forwarder name'), input,
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'danger', id: 'purge-do', onclick: async () => {
-        if (input.value !== stream) {
+        if (input.value !== forwarder) {
           input.setAttribute('aria-invalid', 'true');
           return;
         }
         dlg.close();
         dlg.remove();
-        if (await act('POST', '/api/v1/buffer/streams/' + encodeURIComponent(stream) + '/purge',
-          { confirm: stream }, out)) {
-          reload();
-        }
+        await act('POST', '/api/v1/buffer/purge', { confirm: 'purge', forwarder }, out);
       } }, 'Purge'),
       h('button', { type: 'button', class: 'secondary', onclick: () => { dlg.close(); dlg.remove(); } }, 'Cancel')));
   document.body.append(dlg);
@@ -48,14 +51,15 @@ function forwarderRow(f) {
   const out = h('span', { role: 'status', id: 'fwd-msg-' + f.name });
   const id = 'replay-' + f.name;
   const from = h('input', { type: 'datetime-local', id, step: 1 });
-  const base = '/api/v1/buffer/forwarders/' + encodeURIComponent(f.name);
   return h('tr', {},
     h('th', { scope: 'row' }, f.name), h('td', {}, f.state), h('td', { class: 'num' }, String(f.pending)),
     h('td', {}, h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondary', id: 'pause-' + f.name, 'aria-label': 'Pause forwarding to ' + f.name,
-        onclick: () => act('POST', base + '/pause', {}, out) }, 'Pause'),
+        onclick: () => act('POST', '/api/v1/buffer/pause', { forwarder: f.name }, out) }, 'Pause'),
       h('button', { type: 'button', class: 'secondary', id: 'resume-' + f.name, 'aria-label': 'Resume forwarding to ' + f.name,
-        onclick: () => act('POST', base + '/resume', {}, out) }, 'Resume'))),
+        onclick: () => act('POST', '/api/v1/buffer/resume', { forwarder: f.name }, out) }, 'Resume'),
+      h('button', { type: 'button', class: 'danger', id: 'purge-' + f.name, 'aria-label': 'Purge the backlog of ' + f.name,
+        onclick: () => purgeDialog(f.name, out) }, 'Purge'))),
     h('td', {}, h('label', { for: id, class: 'hint' }, 'Replay ' + f.name + ' from (UTC)'), from,
       h('button', { type: 'button', id: 'replay-do-' + f.name, 'aria-label': 'Replay ' + f.name + ' from the given time',
         onclick: () => {
@@ -64,7 +68,7 @@ function forwarderRow(f) {
             out.className = 'error';
             return;
           }
-          act('POST', base + '/replay', { from: new Date(from.value + 'Z').toISOString() }, out);
+          act('POST', '/api/v1/buffer/replay', { from: new Date(from.value + 'Z').toISOString(), forwarder: f.name }, out);
         } }, 'Replay'), ' ', out));
 }
 
@@ -86,12 +90,10 @@ export async function mount() {
     streams.replaceChildren(table('One stream per listener', ['Stream', { label: 'Size', num: 1 },
       { label: 'Records', num: 1 }, 'Oldest', 'Newest', { label: 'Compression', num: 1 }, 'Drops', ''],
     (r.body.streams || []).map((s) => h('tr', {}, h('th', { scope: 'row' }, s.name),
-      h('td', { class: 'num' }, bytes(s.bytes)), h('td', { class: 'num' }, num(s.records)),
-      h('td', {}, time(s.oldest)), h('td', {}, time(s.newest)),
+      h('td', { class: 'num' }, bytes(s.bytesOnDisk)), h('td', { class: 'num' }, num(s.recordsOnDisk)),
+      h('td', {}, epochMs(s.oldestTimestamp)), h('td', {}, epochMs(s.newestTimestamp)),
       h('td', { class: 'num' }, s.compressionRatio ? num(s.compressionRatio) + '×' : '–'),
-      h('td', {}, drops(s.drops)),
-      h('td', {}, h('button', { type: 'button', class: 'danger', id: 'purge-' + s.name, 'aria-label': 'Purge ' + s.name,
-        onclick: () => purgeDialog(s.name, msg, load) }, 'Purge'))))));
+      h('td', {}, drops(s.drops))))));
   };
   const renderForwarders = (s) => {
     fwd.replaceChildren(s.forwarders.length ? table('Pause, resume or replay each forwarder', ['Forwarder', 'State',

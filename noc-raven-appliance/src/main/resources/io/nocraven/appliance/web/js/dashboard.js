@@ -51,16 +51,26 @@ function forwarders(s) {
     h('td', {}, f.lastError || '')));
 }
 
-/** "lasts N days": free buffer bytes divided by the stream's current input byte rate. */
-export function lasts(stream, bytesPerSecond) {
-  if (typeof stream.capacityBytes !== 'number' || stream.capacityBytes <= 0) {
-    return 'no size limit';
-  }
-  const free = Math.max(0, stream.capacityBytes - stream.bytes);
-  if (!bytesPerSecond) {
+// "lasts N days": the stream's own quota when it has one (quotaSecondsLeft from the buffer API), otherwise the
+// whole buffer's space before the free-disk headroom or total cap at the current ingest rate (secondsLeft).
+export function lasts(stream, buffer) {
+  const secs = stream.quotaSecondsLeft >= 0 ? stream.quotaSecondsLeft : buffer.secondsLeft;
+  if (typeof secs !== 'number' || secs < 0) {
     return 'no input now';
   }
-  return 'lasts ' + (free / bytesPerSecond / 86400).toFixed(1) + ' days at the current rate';
+  return 'lasts ' + (secs / 86400).toFixed(1) + ' days at the current rate'
+    + (stream.quotaSecondsLeft >= 0 ? ' (stream quota)' : ' (free disk)');
+}
+
+// Fill of a stream: of its quota when it has one, otherwise of the disk space the buffer may use.
+function fillPercent(stream, buffer) {
+  const bytesPerSec = stream.ingestBytesPerSecond || 0;
+  if (stream.quotaSecondsLeft >= 0 && bytesPerSec > 0) {
+    const quota = stream.bytesOnDisk + stream.quotaSecondsLeft * bytesPerSec;
+    return quota > 0 ? 100 * stream.bytesOnDisk / quota : 0;
+  }
+  const usable = stream.bytesOnDisk + Math.max(0, buffer.headroomBytes || 0);
+  return usable > 0 ? 100 * stream.bytesOnDisk / usable : 0;
 }
 
 export async function mount() {
@@ -100,11 +110,11 @@ export async function mount() {
         + s.pipeline.capacity + ' slots in use.'));
       return;
     }
-    const rateOf = new Map(s.listeners.map((l) => [l.name, l.bytesPerSecond]));
-    bufferBox.replaceChildren(...(res.body.streams || []).map((st) => {
-      const pct = st.capacityBytes > 0 ? Math.min(100, 100 * st.bytes / st.capacityBytes) : 0;
-      return h('div', { style: 'margin-bottom:8px' }, h('div', {}, h('strong', {}, st.name), ' ', bytes(st.bytes),
-        st.capacityBytes > 0 ? ' of ' + bytes(st.capacityBytes) : '', ' · ', lasts(st, rateOf.get(st.name))),
+    const buf = res.body;
+    bufferBox.replaceChildren(...(buf.streams || []).map((st) => {
+      const pct = Math.min(100, fillPercent(st, buf));
+      return h('div', { style: 'margin-bottom:8px' }, h('div', {}, h('strong', {}, st.name), ' ', bytes(st.bytesOnDisk),
+        ' on disk · ', lasts(st, buf)),
       h('div', { class: 'bar', role: 'progressbar', 'aria-label': st.name + ' buffer fill', 'aria-valuemin': 0,
         'aria-valuemax': 100, 'aria-valuenow': pct.toFixed(0) }, h('span', { style: 'width:' + pct + '%' })));
     }));

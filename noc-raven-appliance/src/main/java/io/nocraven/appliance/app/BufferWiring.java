@@ -3,6 +3,8 @@ package io.nocraven.appliance.app;
 import io.nocraven.appliance.config.ApplianceConfig;
 import io.nocraven.appliance.config.BufferSettings;
 import io.nocraven.appliance.config.ListenerType;
+import io.nocraven.appliance.pipeline.FlowTemplates;
+import io.nocraven.appliance.pipeline.TemplateTracker;
 import io.nocraven.appliance.sink.BufferEntrySource;
 import io.nocraven.appliance.sink.EntrySource;
 import io.nocraven.appliance.sink.Forwarder;
@@ -24,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens the durable buffer with one stream per listener (named like the listener) and a {@code quarantine} stream,
- * and creates one {@link ForwarderRunner} per forwarder over the streams it takes.
+ * rebuilds the template state of the flow streams from their newest segment ({@link TemplateTracker}, which then
+ * writes the head of every new segment), and creates one {@link ForwarderRunner} per forwarder over the streams it
+ * takes.
  */
 final class BufferWiring implements AutoCloseable
 {
@@ -34,6 +38,7 @@ final class BufferWiring implements AutoCloseable
     private final DurableBuffer buffer;
     private final StreamJournal[] journals = new StreamJournal[ListenerType.values().length];
     private final StreamJournal quarantine;
+    private final TemplateTracker[] trackers = new TemplateTracker[ListenerType.values().length];
     private final Map<String, ForwarderRunner> runners = new LinkedHashMap<>();
 
     BufferWiring(final ApplianceConfig config) throws IOException
@@ -48,6 +53,16 @@ final class BufferWiring implements AutoCloseable
                 journals[t.ordinal()] = buffer.stream(stream(t.configName(), s, config.maxDatagramBytes()));
             }
             quarantine = buffer.stream(stream(QUARANTINE, s, config.maxDatagramBytes()));
+            for (final ListenerType t : ListenerType.values())
+            {
+                if (FlowTemplates.hasTemplates(t.family()))
+                {
+                    final TemplateTracker tracker = new TemplateTracker(t, config.codec());
+                    tracker.rebuild(journals[t.ordinal()]);
+                    journals[t.ordinal()].segmentStartListener(tracker);
+                    trackers[t.ordinal()] = tracker;
+                }
+            }
         }
         catch (final IOException | IllegalArgumentException ex)
         {
@@ -71,6 +86,12 @@ final class BufferWiring implements AutoCloseable
     StreamJournal[] journals()
     {
         return journals.clone();
+    }
+
+    /** @return the template tracker of each flow listener (null for the others), by ordinal. */
+    TemplateTracker[] trackers()
+    {
+        return trackers.clone();
     }
 
     StreamJournal quarantine()

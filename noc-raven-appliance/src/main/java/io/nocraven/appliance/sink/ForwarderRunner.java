@@ -1,15 +1,21 @@
 package io.nocraven.appliance.sink;
 
 import io.nocraven.appliance.config.ListenerType;
+import io.nocraven.appliance.pipeline.FlowTemplates;
 import io.nocraven.appliance.pipeline.JournalEntryDescriptor;
+import io.nocraven.appliance.pipeline.JournalStage;
+import io.nocraven.appliance.pipeline.ReceiveTimeClock;
+import io.nocraven.appliance.pipeline.TemplateSnapshotDescriptor;
 import io.nocraven.codec.CodecOptions;
 import io.nocraven.codec.DatagramDecoder;
 import io.nocraven.codec.Decoders;
+import io.nocraven.core.record.CountingRecordWriter;
 import io.nocraven.core.record.JsonRecordWriter;
 import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * forwarder, {@link Forwarder#commit()}, and only then acknowledge the cursors. When the commit fails, the cursors
  * go back to the last acknowledgement and the batch is retried after an exponential back-off with jitter.
  * Can be paused (nothing is read; the backlog stays in the buffer) and told to replay from a time.
+ * <p>
+ * Flow decoders (NetFlow v9, IPFIX) need the templates that came before the entries they read. Before reading a
+ * flow stream from a position it did not reach in order (start, replay, purge, or a rewind across a template
+ * change), the runner rebuilds the decoder: a fresh one is fed the stream from the head of the segment holding the
+ * last delivered entry (the template snapshot written there, then every entry up to the position), records
+ * discarded ({@link EntrySource#prime}). Decoders judge template lifetimes on the entries' receive time.
  */
 public final class ForwarderRunner implements Runnable, AutoCloseable
 {
@@ -32,6 +44,14 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private final Forwarder forwarder;
     private final List<EntrySource> sources;
     private final DatagramDecoder[] decoders = new DatagramDecoder[ListenerType.values().length];
+    private final long[] templateMarks = new long[ListenerType.values().length];
+    private final ReceiveTimeClock clock = new ReceiveTimeClock();
+    private final CodecOptions decoderOptions;
+    private final CountingRecordWriter discard = new CountingRecordWriter();
+    private final RecordContext primeContext = new RecordContext();
+    private final AtomicLong primedEntries = new AtomicLong();
+    private final AtomicLong snapshotsApplied = new AtomicLong();
+    private final AtomicLong badSnapshots = new AtomicLong();
     private final Backoff backoff;
     private final RecordContext context = new RecordContext();
     private final JsonRecordWriter writer;
@@ -54,9 +74,10 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     {
         this.forwarder = forwarder;
         this.sources = List.copyOf(sources);
+        this.decoderOptions = options.withClock(clock);
         for (final ListenerType t : ListenerType.values())
         {
-            decoders[t.ordinal()] = Decoders.create(t.family(), options);
+            decoders[t.ordinal()] = Decoders.create(t.family(), decoderOptions);
         }
         this.backoff = new Backoff(initialBackoffMs, maxBackoffMs);
         this.writer = new JsonRecordWriter(this::onLine);
@@ -73,6 +94,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     @Override
     public void run()
     {
+        primeAll();
         while (running)
         {
             if (paused)
@@ -135,6 +157,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
             {
                 s.ack();
             }
+            markTemplates();
             return true;
         }
         catch (final IOException ex)
@@ -155,6 +178,11 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
         for (final EntrySource s : sources)
         {
             s.rewind();
+            final ListenerType t = flowStream(s);
+            if (t != null && FlowTemplates.changes(decoders[t.ordinal()]) != templateMarks[t.ordinal()])
+            {
+                prime(s, t);
+            }
         }
         if (Long.bitCount(backoff.attempts()) == 1)
         {
@@ -179,6 +207,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
                     LOG.error("{}: purge of {} failed: {}", forwarder.name(), s.stream(), ex.toString());
                 }
             }
+            primeAll();
         }
         final long from = replayFromMs;
         if (from < 0)
@@ -197,13 +226,106 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
                 LOG.error("{}: replay of {} failed: {}", forwarder.name(), s.stream(), ex.toString());
             }
         }
+        primeAll();
     }
 
-    private void onEntry(final long sequence, final long timestampMs, final byte[] buf, final int offset,
+    private void primeAll()
+    {
+        for (final EntrySource s : sources)
+        {
+            final ListenerType t = flowStream(s);
+            if (t != null)
+            {
+                prime(s, t);
+            }
+        }
+    }
+
+    /** @return the listener of a flow stream this runner decodes, else null. */
+    private ListenerType flowStream(final EntrySource s)
+    {
+        final ListenerType t = ListenerType.byConfigName(s.stream());
+        return t != null && forwarder.wantsRecords() && FlowTemplates.hasTemplates(t.family()) ? t : null;
+    }
+
+    private void prime(final EntrySource s, final ListenerType t)
+    {
+        decoders[t.ordinal()] = Decoders.create(t.family(), decoderOptions);
+        final int n = s.prime(this::onPrimeEntry);
+        templateMarks[t.ordinal()] = FlowTemplates.changes(decoders[t.ordinal()]);
+        primedEntries.addAndGet(n);
+        if (n > 0)
+        {
+            LOG.info("{}: {} decoder state rebuilt from {} entries before its position", forwarder.name(), s.stream(), n);
+        }
+    }
+
+    private void markTemplates()
+    {
+        for (final EntrySource s : sources)
+        {
+            final ListenerType t = flowStream(s);
+            if (t != null)
+            {
+                templateMarks[t.ordinal()] = FlowTemplates.changes(decoders[t.ordinal()]);
+            }
+        }
+    }
+
+    private void onPrimeEntry(final long sequence, final long timestampMs, final int type, final byte[] buf,
+        final int offset, final int length)
+    {
+        final ListenerType lt = JournalEntryDescriptor.readHeader(buf, offset, length, primeContext);
+        if (lt == null)
+        {
+            return;
+        }
+        if (type == JournalStage.TYPE_TEMPLATES)
+        {
+            applySnapshot(lt, primeContext, buf, offset, length);
+        }
+        else if (type == JournalStage.TYPE_INPUT)
+        {
+            clock.set(primeContext.receivedAtEpochNanos() / 1_000_000L);
+            decoders[lt.ordinal()].decode(primeContext, buf, offset + JournalEntryDescriptor.HEADER_LENGTH,
+                length - JournalEntryDescriptor.HEADER_LENGTH, discard);
+        }
+    }
+
+    private void applySnapshot(final ListenerType lt, final RecordContext header, final byte[] buf, final int offset,
         final int length)
+    {
+        clock.set(header.receivedAtEpochNanos() / 1_000_000L);
+        try
+        {
+            FlowTemplates.restore(decoders[lt.ordinal()], TemplateSnapshotDescriptor.json(buf, offset, length));
+            snapshotsApplied.incrementAndGet();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            badSnapshots.incrementAndGet();
+            LOG.warn("{}: skipping a bad template snapshot in {}: {}", forwarder.name(), lt.configName(),
+                ex.getMessage());
+        }
+    }
+
+    private void onEntry(final long sequence, final long timestampMs, final int recordType, final byte[] buf,
+        final int offset, final int length)
     {
         final ListenerType type = JournalEntryDescriptor.readHeader(buf, offset, length, context);
         if (type == null)
+        {
+            return;
+        }
+        if (recordType == JournalStage.TYPE_TEMPLATES)
+        {
+            if (forwarder.wantsRecords())
+            {
+                applySnapshot(type, context, buf, offset, length);
+            }
+            return;
+        }
+        if (recordType != JournalStage.TYPE_INPUT)
         {
             return;
         }
@@ -213,6 +335,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
         if (forwarder.wantsRecords())
         {
             current = type;
+            clock.set(context.receivedAtEpochNanos() / 1_000_000L);
             decoders[type.ordinal()].decode(context, buf, payload, payloadLength, writer);
         }
     }
@@ -256,6 +379,24 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     public void purgeBacklog()
     {
         purge = true;
+    }
+
+    /** @return entries read to rebuild flow decoder state (start, replay, purge, rewind). */
+    public long primedEntries()
+    {
+        return primedEntries.get();
+    }
+
+    /** @return template snapshot entries applied to the flow decoders. */
+    public long snapshotsApplied()
+    {
+        return snapshotsApplied.get();
+    }
+
+    /** @return template snapshot entries that could not be read. */
+    public long badSnapshots()
+    {
+        return badSnapshots.get();
     }
 
     /**

@@ -100,7 +100,8 @@ class TemplateDurabilityTest
     void shouldDecodeLaterDataAfterRetentionRemovedTheTemplateSegment(final FlowPackets flow) throws Exception
     {
         final String[] sets = concat(enabledOnly(flow), "buffer.segmentBytes=1048576", "buffer.streamQuotaBytes=2097152",
-            "buffer.compression=none", "buffer.minFreeBytes=0");
+            "buffer.compression=none", "buffer.minFreeBytes=0",
+            "buffer.durability=page_cache");
         final int rounds = 4;
         try (TestAppliance app = new TestAppliance(dir, sets))
         {

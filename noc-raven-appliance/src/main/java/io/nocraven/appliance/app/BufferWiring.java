@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the durable buffer with one stream per listener (named like the listener) and a {@code quarantine} stream,
@@ -34,6 +36,8 @@ final class BufferWiring implements AutoCloseable
 {
     /** Name of the stream holding undecodable inputs. */
     static final String QUARANTINE = "quarantine";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BufferWiring.class);
 
     private final DurableBuffer buffer;
     private final StreamJournal[] journals = new StreamJournal[ListenerType.values().length];
@@ -53,6 +57,10 @@ final class BufferWiring implements AutoCloseable
                 journals[t.ordinal()] = buffer.stream(stream(t.configName(), s, config.maxDatagramBytes()));
             }
             quarantine = buffer.stream(stream(QUARANTINE, s, config.maxDatagramBytes()));
+            for (final ListenerType t : ListenerType.values())
+            {
+                LOG.info("buffer stream {} recovered: {}", t.configName(), journals[t.ordinal()].recoveryReport());
+            }
             for (final ListenerType t : ListenerType.values())
             {
                 if (FlowTemplates.hasTemplates(t.family()))

@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TemplateDurabilityTest
 {
     private static final int RECORDS = 10;
+    /** Filler datagrams sent back to back (well within the kernel's default socket buffer). */
+    private static final int BURST = 20;
 
     @TempDir
     Path dir;
@@ -183,18 +185,20 @@ class TemplateDurabilityTest
     {
         final byte[] filler = flow.filler(2000);
         final String name = flow.listener.configName();
-        for (int sent = 0; sent < packets; sent += 50)
+        for (int sent = 0; sent < packets; sent += BURST)
         {
             final long before = stream(app, name).get("recordsIn").asLong();
-            for (int i = 0; i < 50; i++)
+            for (int i = 0; i < BURST; i++)
             {
                 exporter.send(new DatagramPacket(filler, filler.length, InetAddress.getLoopbackAddress(),
                     app.port(flow.listener)));
             }
             long now = before;
-            for (int i = 0; i < 200 && now < before + 50; i++)
+            long previous = -1;
+            for (int i = 0; i < 100 && now < before + BURST && now != previous; i++)
             {
-                Thread.sleep(10);
+                Thread.sleep(20);
+                previous = now;
                 now = stream(app, name).get("recordsIn").asLong();
             }
         }

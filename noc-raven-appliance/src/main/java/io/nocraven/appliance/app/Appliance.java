@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running appliance. Start order: data directory and admin token, the durable buffer (recovering its streams),
- * the flow template state (rebuilt from each flow stream's newest segment, given to the decode stage), the pipeline (ring -> journal stage -> decode stage), the forwarders (each a buffer consumer on its own thread,
+ * the flow template state (rebuilt from each flow stream's newest segment, given to the decode stage), the pipeline
+ * (ring -> journal stage -> decode stage), the forwarders (each a buffer consumer on its own thread,
  * resuming after its last acknowledgement), then the listeners (nothing is received before it can be stored), then
  * the admin API. Stop: listeners close, the ring drains through the journal (which forces the streams), the
  * forwarders stop after their current batch, the buffer closes (checkpoint, unlock), the admin API stops.

@@ -45,6 +45,16 @@ public final class CodecOptions
     }
 
     /**
+     * @param other time source for template lifetimes and holding.
+     * @return the same settings with another clock (for example the receive time of journaled input).
+     */
+    public CodecOptions withClock(final Clock other)
+    {
+        return builder().syslogMode(syslogMode).timezone(timezone).year(year).snmpUsers(snmpUsers)
+            .flowHoldBytes(flowHoldBytes).flowHoldMillis(flowHoldMillis).clock(other).build();
+    }
+
+    /**
      * @return a builder with the defaults.
      */
     public static Builder builder()

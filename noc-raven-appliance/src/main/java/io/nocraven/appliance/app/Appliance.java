@@ -12,6 +12,7 @@ import io.nocraven.appliance.health.HealthMonitor;
 import io.nocraven.appliance.pipeline.DecodeStage;
 import io.nocraven.appliance.pipeline.IngressRing;
 import io.nocraven.appliance.pipeline.JournalStage;
+import io.nocraven.appliance.pipeline.TemplateTracker;
 import io.nocraven.appliance.sink.Forwarder;
 import io.nocraven.appliance.sink.ForwarderRunner;
 import io.nocraven.appliance.source.BindFailure;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running appliance. Start order: data directory and admin token, the durable buffer (recovering its streams),
- * the pipeline (ring -> journal stage -> decode stage), the forwarders (each a buffer consumer on its own thread,
+ * the flow template state (rebuilt from each flow stream's newest segment, given to the decode stage), the pipeline
+ * (ring -> journal stage -> decode stage), the forwarders (each a buffer consumer on its own thread,
  * resuming after its last acknowledgement), then the listeners (nothing is received before it can be stored), then
  * the admin API. Stop: listeners close, the ring drains through the journal (which forces the streams), the
  * forwarders stop after their current batch, the buffer closes (checkpoint, unlock), the admin API stops.
@@ -84,8 +86,15 @@ public final class Appliance implements ApplianceControl, AutoCloseable
         token = AdminToken.loadOrCreate(config.dataDir(), config.admin().token(), console);
         forwarders = Forwarders.create(config);
         wiring = new BufferWiring(config);
-        journal = new JournalStage(wiring.journals());
+        journal = new JournalStage(wiring.journals(), wiring.trackers());
         stage = new DecodeStage(config.codec(), wiring.quarantine());
+        for (final TemplateTracker tracker : wiring.trackers())
+        {
+            if (tracker != null)
+            {
+                stage.restoreTemplates(tracker.type(), tracker.export());
+            }
+        }
         ring = new IngressRing(config.ringSize(), config.slotBytes(), config.maxDatagramBytes(), journal, stage);
         wiring.startRunners(forwarders, config);
         listeners = new ListenerSet(ring, config.codec());
@@ -159,7 +168,8 @@ public final class Appliance implements ApplianceControl, AutoCloseable
     public String metrics()
     {
         return MetricsView.render(listeners, ring, stage, forwarders, health.check())
-            + BufferMetrics.render(wiring.buffer(), wiring.runners());
+            + BufferMetrics.render(wiring.buffer(), wiring.runners())
+            + TemplateMetrics.render(wiring.trackers(), stage, wiring.runners());
     }
 
     @Override

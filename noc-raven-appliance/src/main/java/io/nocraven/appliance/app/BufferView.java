@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nocraven.appliance.sink.ForwarderRunner;
 import io.nocraven.buffer.DurableBuffer;
+import io.nocraven.buffer.journal.StreamJournal;
 import io.nocraven.buffer.metrics.ConsumerLag;
 import io.nocraven.buffer.metrics.StreamStats;
+import io.nocraven.buffer.recovery.RecoveryReport;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +47,18 @@ final class BufferView
                 .put("newestTimestamp", s.newestTimestamp()).put("compressionRatio", s.compressionRatio())
                 .put("ingestBytesPerSecond", s.ingestBytesPerSec()).put("quotaSecondsLeft", s.quotaSecondsLeft())
                 .put("writtenSequence", s.writtenSequence()).put("durableSequence", s.durableSequence());
+            final StreamJournal journal = buffer.stream(s.stream());
+            if (journal != null)
+            {
+                final RecoveryReport r = journal.recoveryReport();
+                final ObjectNode rec = n.putObject("recovery");
+                rec.put("clean", r.isClean()).put("segmentsTrusted", r.segmentsTrusted())
+                    .put("segmentsVerified", r.segmentsVerified()).put("recordsVerified", r.recordsVerified())
+                    .put("truncatedBytes", r.truncatedBytes()).put("segmentsQuarantined", r.segmentsQuarantined())
+                    .put("recordsLost", r.recordsLost()).put("tempFilesRemoved", r.tempFilesRemoved());
+                final ArrayNode actions = rec.putArray("actions");
+                r.actions().forEach(actions::add);
+            }
             final ObjectNode drops = n.putObject("drops");
             s.drops().forEach(drops::put);
             final ArrayNode consumers = n.putArray("consumers");

@@ -3,6 +3,8 @@ package io.nocraven.appliance.app;
 import io.nocraven.appliance.config.ApplianceConfig;
 import io.nocraven.appliance.config.BufferSettings;
 import io.nocraven.appliance.config.ListenerType;
+import io.nocraven.appliance.pipeline.FlowTemplates;
+import io.nocraven.appliance.pipeline.TemplateTracker;
 import io.nocraven.appliance.sink.BufferEntrySource;
 import io.nocraven.appliance.sink.EntrySource;
 import io.nocraven.appliance.sink.Forwarder;
@@ -21,19 +23,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the durable buffer with one stream per listener (named like the listener) and a {@code quarantine} stream,
- * and creates one {@link ForwarderRunner} per forwarder over the streams it takes.
+ * rebuilds the template state of the flow streams from their newest segment ({@link TemplateTracker}, which then
+ * writes the head of every new segment), and creates one {@link ForwarderRunner} per forwarder over the streams it
+ * takes.
  */
 final class BufferWiring implements AutoCloseable
 {
     /** Name of the stream holding undecodable inputs. */
     static final String QUARANTINE = "quarantine";
 
+    private static final Logger LOG = LoggerFactory.getLogger(BufferWiring.class);
+
     private final DurableBuffer buffer;
     private final StreamJournal[] journals = new StreamJournal[ListenerType.values().length];
     private final StreamJournal quarantine;
+    private final TemplateTracker[] trackers = new TemplateTracker[ListenerType.values().length];
     private final Map<String, ForwarderRunner> runners = new LinkedHashMap<>();
 
     BufferWiring(final ApplianceConfig config) throws IOException
@@ -48,6 +57,20 @@ final class BufferWiring implements AutoCloseable
                 journals[t.ordinal()] = buffer.stream(stream(t.configName(), s, config.maxDatagramBytes()));
             }
             quarantine = buffer.stream(stream(QUARANTINE, s, config.maxDatagramBytes()));
+            for (final ListenerType t : ListenerType.values())
+            {
+                LOG.info("buffer stream {} recovered: {}", t.configName(), journals[t.ordinal()].recoveryReport());
+            }
+            for (final ListenerType t : ListenerType.values())
+            {
+                if (FlowTemplates.hasTemplates(t.family()))
+                {
+                    final TemplateTracker tracker = new TemplateTracker(t, config.codec());
+                    tracker.rebuild(journals[t.ordinal()]);
+                    journals[t.ordinal()].segmentStartListener(tracker);
+                    trackers[t.ordinal()] = tracker;
+                }
+            }
         }
         catch (final IOException | IllegalArgumentException ex)
         {
@@ -71,6 +94,12 @@ final class BufferWiring implements AutoCloseable
     StreamJournal[] journals()
     {
         return journals.clone();
+    }
+
+    /** @return the template tracker of each flow listener (null for the others), by ordinal. */
+    TemplateTracker[] trackers()
+    {
+        return trackers.clone();
     }
 
     StreamJournal quarantine()

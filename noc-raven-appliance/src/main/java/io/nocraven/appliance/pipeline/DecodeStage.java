@@ -96,6 +96,18 @@ public final class DecodeStage implements EventHandler<IngressEvent>
     }
 
     /**
+     * Gives a listener's decoder the templates restored at start (before the pipeline runs).
+     *
+     * @param type  a flow listener.
+     * @param state templates exported by its {@link TemplateTracker}.
+     * @return templates restored.
+     */
+    public int restoreTemplates(final ListenerType type, final byte[] state)
+    {
+        return state == null ? 0 : FlowTemplates.restore(decoders[type.ordinal()], state);
+    }
+
+    /**
      * @param type a listener.
      * @return its decoder (for decoder counters by reason).
      */

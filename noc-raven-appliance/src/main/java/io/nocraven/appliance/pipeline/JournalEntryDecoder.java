@@ -21,6 +21,8 @@ public final class JournalEntryDecoder
     public static final String UNREADABLE_ENTRY = "unreadable journal entry";
     /** {@code invalid} reason of a buffer record whose type is not {@link JournalStage#TYPE_INPUT}. */
     public static final String UNKNOWN_ENTRY_TYPE = "unknown journal entry type";
+    /** Reason of the invalid record written for a template snapshot entry that cannot be read. */
+    public static final String BAD_TEMPLATE_SNAPSHOT = "bad template snapshot";
 
     private static final byte[] NO_ADDRESS = new byte[4];
 
@@ -69,7 +71,8 @@ public final class JournalEntryDecoder
     }
 
     /**
-     * Decodes one buffer record. Nothing is dropped: a record of another type or with an unreadable header comes out
+     * Decodes one buffer record. A template snapshot ({@link JournalStage#TYPE_TEMPLATES}) restores the flow decoder's
+     * templates and writes nothing. Nothing is dropped: a record of another type or with an unreadable header comes out
      * as one {@code invalid} record (protocol null, exporter {@code 0.0.0.0:0}, listener = the stream's name,
      * receivedAt = the buffer timestamp, hex = the whole entry).
      *
@@ -85,6 +88,26 @@ public final class JournalEntryDecoder
     public DecodeStatus decode(final int recordType, final long timestampMs, final String stream, final byte[] buf,
         final int offset, final int length, final RecordWriter out)
     {
+        if (recordType == JournalStage.TYPE_TEMPLATES)
+        {
+            final ListenerType owner = readHeader(buf, offset, length);
+            if (owner != null && FlowTemplates.hasTemplates(owner.family()))
+            {
+                try
+                {
+                    // Decoder state, not telemetry: restore it so the entries that follow decode even when the
+                    // segment that carried the templates is gone. No record is written for it.
+                    FlowTemplates.restore(decoders[owner.ordinal()], TemplateSnapshotDescriptor.json(buf, offset, length));
+                    return DecodeStatus.OK;
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    context.set(NO_ADDRESS, 0, 4, 0, stream, timestampMs * 1_000_000L);
+                    InvalidRecords.write(out, null, context, BAD_TEMPLATE_SNAPSHOT, 0, buf, offset, length);
+                    return DecodeStatus.INVALID;
+                }
+            }
+        }
         final ListenerType type = recordType == JournalStage.TYPE_INPUT ? readHeader(buf, offset, length) : null;
         if (type == null)
         {

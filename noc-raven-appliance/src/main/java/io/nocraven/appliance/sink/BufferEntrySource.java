@@ -2,6 +2,7 @@ package io.nocraven.appliance.sink;
 
 import io.nocraven.buffer.cursor.StreamReader;
 import io.nocraven.buffer.journal.StreamJournal;
+import io.nocraven.buffer.segment.SegmentEntry;
 import java.io.IOException;
 import org.agrona.DirectBuffer;
 
@@ -11,6 +12,8 @@ import org.agrona.DirectBuffer;
  */
 public final class BufferEntrySource implements EntrySource
 {
+    private static final int PRIME_BATCH = 1024;
+
     private final String stream;
     private final StreamJournal journal;
     private final StreamReader reader;
@@ -52,7 +55,42 @@ public final class BufferEntrySource implements EntrySource
             scratch = new byte[Math.max(length, scratch.length * 2)];
         }
         buffer.getBytes(offset, scratch, 0, length);
-        handler.onEntry(sequence, timestamp, scratch, 0, length);
+        handler.onEntry(sequence, timestamp, type, scratch, 0, length);
+    }
+
+    @Override
+    public int prime(final EntryHandler h)
+    {
+        final long last = reader.nextSequence() - 1;
+        if (last < journal.oldestSequence() || last > journal.writtenSequence())
+        {
+            return 0;
+        }
+        final SegmentEntry segment = journal.catalog().find(last);
+        if (segment == null || segment.baseSequence() > last)
+        {
+            return 0;
+        }
+        final EntryHandler saved = handler;
+        this.handler = h;
+        int read = 0;
+        try (StreamReader primer = journal.openReaderAt(segment.baseSequence()))
+        {
+            while (primer.nextSequence() <= last)
+            {
+                final int n = primer.poll(this::onRecord, (int)Math.min(PRIME_BATCH, last - primer.nextSequence() + 1));
+                if (n == 0)
+                {
+                    break;
+                }
+                read += n;
+            }
+        }
+        finally
+        {
+            this.handler = saved;
+        }
+        return read;
     }
 
     @Override

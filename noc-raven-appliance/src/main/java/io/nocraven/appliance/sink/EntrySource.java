@@ -15,11 +15,13 @@ public interface EntrySource extends AutoCloseable
         /**
          * @param sequence    the entry's sequence in its stream.
          * @param timestampMs its buffer timestamp (epoch ms).
+         * @param type        its buffer record type ({@link io.nocraven.appliance.pipeline.JournalStage#TYPE_INPUT}
+         *                    or {@link io.nocraven.appliance.pipeline.JournalStage#TYPE_TEMPLATES}).
          * @param buf         the entry bytes.
          * @param offset      start.
          * @param length      length.
          */
-        void onEntry(long sequence, long timestampMs, byte[] buf, int offset, int length);
+        void onEntry(long sequence, long timestampMs, int type, byte[] buf, int offset, int length);
     }
 
     /**
@@ -35,6 +37,16 @@ public interface EntrySource extends AutoCloseable
      * @return entries delivered; 0 when nothing new is there.
      */
     int poll(EntryHandler handler, int limit);
+
+    /**
+     * Reads, without moving this source, the entries from the head of the segment that holds the last delivered
+     * entry up to that entry: what a decoder needs to see to be in the state it had there (segment heads carry the
+     * stream's templates). Nothing when the next entry starts a segment or lies before the oldest retained one.
+     *
+     * @param handler receives them.
+     * @return entries read.
+     */
+    int prime(EntryHandler handler);
 
     /**
      * Acknowledges everything delivered so far (persisted before returning).

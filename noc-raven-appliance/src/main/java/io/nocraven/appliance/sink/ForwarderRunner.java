@@ -1,23 +1,37 @@
 package io.nocraven.appliance.sink;
 
 import io.nocraven.appliance.config.ListenerType;
-import io.nocraven.appliance.pipeline.JournalEntryDecoder;
+import io.nocraven.appliance.pipeline.FlowTemplates;
 import io.nocraven.appliance.pipeline.JournalEntryDescriptor;
+import io.nocraven.appliance.pipeline.JournalStage;
+import io.nocraven.appliance.pipeline.ReceiveTimeClock;
+import io.nocraven.appliance.pipeline.TemplateSnapshotDescriptor;
 import io.nocraven.codec.CodecOptions;
+import io.nocraven.codec.DatagramDecoder;
+import io.nocraven.codec.Decoders;
+import io.nocraven.core.record.CountingRecordWriter;
 import io.nocraven.core.record.JsonRecordWriter;
+import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drives one forwarder from its buffer cursors, on its own thread, at least once: poll a batch from each stream,
- * decode it ({@link JournalEntryDecoder}: one decoder per listener, so templates persist across batches), hand records and raw bytes to the
+ * decode it (one decoder per stream, so templates persist across batches), hand records and raw bytes to the
  * forwarder, {@link Forwarder#commit()}, and only then acknowledge the cursors. When the commit fails, the cursors
  * go back to the last acknowledgement and the batch is retried after an exponential back-off with jitter.
  * Can be paused (nothing is read; the backlog stays in the buffer) and told to replay from a time.
+ * <p>
+ * Flow decoders (NetFlow v9, IPFIX) need the templates that came before the entries they read. Before reading a
+ * flow stream from a position it did not reach in order (start, replay, purge, or a rewind across a template
+ * change), the runner rebuilds the decoder: a fresh one is fed the stream from the head of the segment holding the
+ * last delivered entry (the template snapshot written there, then every entry up to the position), records
+ * discarded ({@link EntrySource#prime}). Decoders judge template lifetimes on the entries' receive time.
  */
 public final class ForwarderRunner implements Runnable, AutoCloseable
 {
@@ -29,11 +43,20 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
 
     private final Forwarder forwarder;
     private final List<EntrySource> sources;
-    private final JournalEntryDecoder entries;
+    private final DatagramDecoder[] decoders = new DatagramDecoder[ListenerType.values().length];
+    private final long[] templateMarks = new long[ListenerType.values().length];
+    private final ReceiveTimeClock clock = new ReceiveTimeClock();
+    private final CodecOptions decoderOptions;
+    private final CountingRecordWriter discard = new CountingRecordWriter();
+    private final RecordContext primeContext = new RecordContext();
+    private final AtomicLong primedEntries = new AtomicLong();
+    private final AtomicLong snapshotsApplied = new AtomicLong();
+    private final AtomicLong badSnapshots = new AtomicLong();
     private final Backoff backoff;
     private volatile long faults;
     private volatile long unreadableEntries;
     private volatile String lastFault;
+    private final RecordContext context = new RecordContext();
     private final JsonRecordWriter writer;
     private final Thread thread;
     private ListenerType current;
@@ -54,7 +77,11 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     {
         this.forwarder = forwarder;
         this.sources = List.copyOf(sources);
-        this.entries = new JournalEntryDecoder(options);
+        this.decoderOptions = options.withClock(clock);
+        for (final ListenerType t : ListenerType.values())
+        {
+            decoders[t.ordinal()] = Decoders.create(t.family(), decoderOptions);
+        }
         this.backoff = new Backoff(initialBackoffMs, maxBackoffMs);
         this.writer = new JsonRecordWriter(this::onLine);
         this.thread = new Thread(this, "noc-raven-forward-" + forwarder.name());
@@ -70,6 +97,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     @Override
     public void run()
     {
+        primeAll();
         while (running)
         {
             if (paused)
@@ -117,10 +145,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
         faults++;
         lastFault = ex.toString();
         final long delay = backoff.failed(System.currentTimeMillis());
-        for (final EntrySource s : sources)
-        {
-            s.rewind();
-        }
+        rewindAll();
         if (Long.bitCount(faults) == 1)
         {
             LOG.error("{}: forwarder fault #{} (batch not acknowledged, retrying in {} ms)", forwarder.name(), faults,
@@ -186,6 +211,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
             {
                 s.ack();
             }
+            markTemplates();
             return true;
         }
         catch (final IOException ex)
@@ -203,14 +229,25 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
             return;
         }
         final long delay = backoff.failed(System.currentTimeMillis());
-        for (final EntrySource s : sources)
-        {
-            s.rewind();
-        }
+        rewindAll();
         if (Long.bitCount(backoff.attempts()) == 1)
         {
             LOG.warn("{}: delivery failed ({}); retrying in {} ms", forwarder.name(), forwarder.status().lastError(),
                 delay);
+        }
+    }
+
+    /** Back to the last acknowledgement; flow decoders whose templates changed in the batch are rebuilt. */
+    private void rewindAll()
+    {
+        for (final EntrySource s : sources)
+        {
+            s.rewind();
+            final ListenerType t = flowStream(s);
+            if (t != null && FlowTemplates.changes(decoders[t.ordinal()]) != templateMarks[t.ordinal()])
+            {
+                prime(s, t);
+            }
         }
     }
 
@@ -230,6 +267,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
                     LOG.error("{}: purge of {} failed: {}", forwarder.name(), s.stream(), ex.toString());
                 }
             }
+            primeAll();
         }
         final long from = replayFromMs;
         if (from < 0)
@@ -248,12 +286,93 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
                 LOG.error("{}: replay of {} failed: {}", forwarder.name(), s.stream(), ex.toString());
             }
         }
+        primeAll();
     }
 
-    private void onEntry(final long sequence, final long timestampMs, final byte[] buf, final int offset,
+    private void primeAll()
+    {
+        for (final EntrySource s : sources)
+        {
+            final ListenerType t = flowStream(s);
+            if (t != null)
+            {
+                prime(s, t);
+            }
+        }
+    }
+
+    /** @return the listener of a flow stream this runner decodes, else null. */
+    private ListenerType flowStream(final EntrySource s)
+    {
+        final ListenerType t = ListenerType.byConfigName(s.stream());
+        return t != null && forwarder.wantsRecords() && FlowTemplates.hasTemplates(t.family()) ? t : null;
+    }
+
+    private void prime(final EntrySource s, final ListenerType t)
+    {
+        decoders[t.ordinal()] = Decoders.create(t.family(), decoderOptions);
+        final int n = s.prime(this::onPrimeEntry);
+        templateMarks[t.ordinal()] = FlowTemplates.changes(decoders[t.ordinal()]);
+        primedEntries.addAndGet(n);
+        if (n > 0)
+        {
+            LOG.info("{}: {} decoder state rebuilt from {} entries before its position", forwarder.name(), s.stream(), n);
+        }
+    }
+
+    private void markTemplates()
+    {
+        for (final EntrySource s : sources)
+        {
+            final ListenerType t = flowStream(s);
+            if (t != null)
+            {
+                templateMarks[t.ordinal()] = FlowTemplates.changes(decoders[t.ordinal()]);
+            }
+        }
+    }
+
+    private void onPrimeEntry(final long sequence, final long timestampMs, final int type, final byte[] buf,
+        final int offset, final int length)
+    {
+        final ListenerType lt = JournalEntryDescriptor.readHeader(buf, offset, length, primeContext);
+        if (lt == null)
+        {
+            return;
+        }
+        if (type == JournalStage.TYPE_TEMPLATES)
+        {
+            applySnapshot(lt, primeContext, buf, offset, length);
+        }
+        else if (type == JournalStage.TYPE_INPUT)
+        {
+            clock.set(primeContext.receivedAtEpochNanos() / 1_000_000L);
+            decoders[lt.ordinal()].decode(primeContext, buf, offset + JournalEntryDescriptor.HEADER_LENGTH,
+                length - JournalEntryDescriptor.HEADER_LENGTH, discard);
+        }
+    }
+
+    private void applySnapshot(final ListenerType lt, final RecordContext header, final byte[] buf, final int offset,
         final int length)
     {
-        final ListenerType type = entries.readHeader(buf, offset, length);
+        clock.set(header.receivedAtEpochNanos() / 1_000_000L);
+        try
+        {
+            FlowTemplates.restore(decoders[lt.ordinal()], TemplateSnapshotDescriptor.json(buf, offset, length));
+            snapshotsApplied.incrementAndGet();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            badSnapshots.incrementAndGet();
+            LOG.warn("{}: skipping a bad template snapshot in {}: {}", forwarder.name(), lt.configName(),
+                ex.getMessage());
+        }
+    }
+
+    private void onEntry(final long sequence, final long timestampMs, final int recordType, final byte[] buf,
+        final int offset, final int length)
+    {
+        final ListenerType type = JournalEntryDescriptor.readHeader(buf, offset, length, context);
         if (type == null)
         {
             // The buffer's CRC passed, so this is an entry this version cannot interpret (a newer entry type, or a
@@ -267,18 +386,32 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
             }
             return;
         }
-        forwarder.onRaw(type, entries.context(), buf, offset + JournalEntryDescriptor.HEADER_LENGTH,
-            length - JournalEntryDescriptor.HEADER_LENGTH);
+        if (recordType == JournalStage.TYPE_TEMPLATES)
+        {
+            if (forwarder.wantsRecords())
+            {
+                applySnapshot(type, context, buf, offset, length);
+            }
+            return;
+        }
+        if (recordType != JournalStage.TYPE_INPUT)
+        {
+            return;
+        }
+        final int payload = offset + JournalEntryDescriptor.HEADER_LENGTH;
+        final int payloadLength = length - JournalEntryDescriptor.HEADER_LENGTH;
+        forwarder.onRaw(type, context, buf, payload, payloadLength);
         if (forwarder.wantsRecords())
         {
             current = type;
-            entries.decodePayload(type, buf, offset, length, writer);
+            clock.set(context.receivedAtEpochNanos() / 1_000_000L);
+            decoders[type.ordinal()].decode(context, buf, payload, payloadLength, writer);
         }
     }
 
     private void onLine(final RecordKind kind, final CharSequence line)
     {
-        forwarder.onRecord(current, kind, entries.context(), line);
+        forwarder.onRecord(current, kind, context, line);
     }
 
     /** Stops reading; what is in the buffer stays there. */
@@ -315,6 +448,24 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     public void purgeBacklog()
     {
         purge = true;
+    }
+
+    /** @return entries read to rebuild flow decoder state (start, replay, purge, rewind). */
+    public long primedEntries()
+    {
+        return primedEntries.get();
+    }
+
+    /** @return template snapshot entries applied to the flow decoders. */
+    public long snapshotsApplied()
+    {
+        return snapshotsApplied.get();
+    }
+
+    /** @return template snapshot entries that could not be read. */
+    public long badSnapshots()
+    {
+        return badSnapshots.get();
     }
 
     /**

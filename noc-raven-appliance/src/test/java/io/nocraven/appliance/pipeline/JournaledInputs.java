@@ -46,12 +46,20 @@ public final class JournaledInputs
         {
             final ListenerType[] types = ListenerType.values();
             final StreamJournal[] journals = new StreamJournal[types.length];
+            final TemplateTracker[] trackers = new TemplateTracker[types.length];
             for (final ListenerType t : types)
             {
                 journals[t.ordinal()] = buffer.stream(StreamConfig.builder(t.configName()).segmentLength(segmentLength)
                     .maxRecordLength(65_535 + JournalEntryDescriptor.HEADER_LENGTH).build());
+                if (FlowTemplates.hasTemplates(t.family()))
+                {
+                    // As the appliance wires it: template snapshots at the head of every new flow segment.
+                    trackers[t.ordinal()] = new TemplateTracker(t, io.nocraven.codec.CodecOptions.defaults());
+                    trackers[t.ordinal()].rebuild(journals[t.ordinal()]);
+                    journals[t.ordinal()].segmentStartListener(trackers[t.ordinal()]);
+                }
             }
-            final JournalStage stage = new JournalStage(journals);
+            final JournalStage stage = new JournalStage(journals, trackers);
             final IngressEvent event = new IngressEvent(2048);
             for (int i = 0; i < inputs.size(); i++)
             {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nocraven.appliance.config.ListenerType;
 import io.nocraven.appliance.pipeline.JournalEntryDescriptor;
+import io.nocraven.appliance.pipeline.JournalStage;
 import io.nocraven.codec.CodecOptions;
 import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
@@ -141,11 +142,17 @@ class ForwarderRunnerTest
             while (n < limit && next < entries.size())
             {
                 final byte[] e = entries.get((int)next);
-                handler.onEntry(next, 1, e, 0, e.length);
+                handler.onEntry(next, 1, JournalStage.TYPE_INPUT, e, 0, e.length);
                 next++;
                 n++;
             }
             return n;
+        }
+
+        @Override
+        public int prime(final EntryHandler handler)
+        {
+            return 0;
         }
 
         @Override

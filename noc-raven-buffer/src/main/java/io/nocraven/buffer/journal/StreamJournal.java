@@ -51,6 +51,8 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     private final RecoveryReport recoveryReport;
     private final UnsafeBuffer wrapper = new UnsafeBuffer(0, 0);
     private Consumer<SegmentEntry> sealedSink = entry -> { };
+    private SegmentStartListener segmentStart;
+    private int headBudget = -1;
     private SegmentAppender appender;
     private SegmentEntry activeEntry;
     private long nextSequence;
@@ -127,6 +129,16 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     }
 
     /**
+     * Who writes the head of each new segment (writer thread; optional).
+     *
+     * @param listener called when a segment starts, or null for none.
+     */
+    public void segmentStartListener(final SegmentStartListener listener)
+    {
+        this.segmentStart = listener;
+    }
+
+    /**
      * Prepare the next segment file in the background on this executor (optional; without it segments are
      * preallocated on the writer thread when needed).
      *
@@ -192,11 +204,42 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
             counters.onDrop(DropReason.TOO_LARGE, 1);
             return AppendStatus.TOO_LARGE;
         }
+        if (headBudget >= 0)
+        {
+            final int framed = length + RecordDescriptor.HEADER_LENGTH + RecordDescriptor.ALIGNMENT;
+            if (framed > headBudget || !appender.hasRoom(length))
+            {
+                return AppendStatus.TOO_LARGE;
+            }
+            headBudget -= framed;
+            return 0;
+        }
         if (appender == null || !appender.hasRoom(length))
         {
-            return roll();
+            final long rolled = roll();
+            if (rolled == 0 && segmentStart != null)
+            {
+                writeHead(length);
+            }
+            return rolled;
         }
         return 0;
+    }
+
+    /** Lets the segment-start listener write the head of the new segment, keeping room for the pending record. */
+    private void writeHead(final int pendingLength)
+    {
+        final int frame = RecordDescriptor.HEADER_LENGTH + RecordDescriptor.ALIGNMENT;
+        headBudget = Math.max(0, config.segmentLength() - SegmentDescriptor.HEADER_LENGTH - 2 * frame
+            - Math.max(pendingLength, config.maxRecordLength()) - 4096);
+        try
+        {
+            segmentStart.onSegmentStart(this, activeEntry.baseSequence(), headBudget);
+        }
+        finally
+        {
+            headBudget = -1;
+        }
     }
 
     private long roll()

@@ -46,7 +46,8 @@ public final class TemplateStateCodec
     }
 
     /**
-     * @param cache the templates.
+     * @param cache the templates (those whose lifetime ended by the cache's last {@link TemplateCache#tick()} are
+     *              left out).
      * @return the JSON bytes.
      */
     public static byte[] export(final TemplateCache cache)
@@ -57,6 +58,7 @@ public final class TemplateStateCodec
         final ArrayNode exporters = root.putArray("exporters");
         for (final Map.Entry<ExporterSession, List<Template>> e : cache.snapshot().entrySet())
         {
+            e.getValue().removeIf(cache::isExpired);
             if (e.getValue().isEmpty())
             {
                 continue;

@@ -279,10 +279,12 @@ public final class NetFlowV9Decoder implements DatagramDecoder
     }
 
     /**
-     * @return the template state (every exporter's templates) in a compact JSON form the appliance can persist.
+     * @return the template state (every exporter's live templates, judged by the clock now) in a compact JSON form
+     * the appliance can persist.
      */
     public byte[] exportTemplates()
     {
+        core.cache().tick();
         return TemplateStateCodec.export(core.cache());
     }
 

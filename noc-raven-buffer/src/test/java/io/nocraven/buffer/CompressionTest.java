@@ -4,7 +4,9 @@ import io.nocraven.buffer.compress.CompressedSegmentIndex;
 import io.nocraven.buffer.cursor.StreamReader;
 import io.nocraven.buffer.fs.DefaultFileLayer;
 import io.nocraven.buffer.journal.StreamJournal;
+import io.nocraven.buffer.metrics.DropReason;
 import io.nocraven.buffer.metrics.StreamStats;
+import io.nocraven.buffer.segment.SegmentDescriptor;
 import io.nocraven.buffer.segment.SegmentEntry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -130,6 +132,72 @@ class CompressionTest
             assertEquals(1, journal.counters().segmentsQuarantined());
             assertFalse(Files.exists(first.path()));
             assertTrue(Files.exists(first.path().resolveSibling(first.path().getFileName() + ".corrupt")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"ZSTD", "GZIP"})
+    void shouldQuarantineACompressedSegmentWhoseIndexIsDamagedAfterOpen(final Compression compression) throws Exception
+    {
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            Records.appendAll(journal, 0, RECORDS);
+            compressSealed(buffer, journal);
+        }
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            assertTrue(journal.recoveryReport().isClean(), journal.recoveryReport().toString());
+            final SegmentEntry first = journal.catalog().first();
+            assertEquals(compression, first.storage());
+            final int records = first.recordCount();
+            try (RandomAccessFile raf = new RandomAccessFile(first.path().toFile(), "rw"))
+            {
+                // the last byte of the file is the index CRC: the index no longer checks
+                raf.seek(raf.length() - 1);
+                raf.write(raf.read() ^ 0x55);
+            }
+            try (StreamReader reader = journal.openReaderAt(0))
+            {
+                final List<Records.Read> read = Records.readAll(reader);
+                assertEquals(records, reader.missedRecords(), "the whole segment is skipped, the reader is not stuck");
+                assertEquals(RECORDS - records, read.size());
+                assertEquals(records, read.get(0).sequence());
+                read.forEach(r -> assertTrue(r.matches(r.sequence())));
+            }
+            assertEquals(1, journal.counters().segmentsQuarantined());
+            assertEquals(records, journal.counters().drops(DropReason.CORRUPT));
+            assertTrue(Files.exists(first.path().resolveSibling(first.path().getFileName() + ".corrupt")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"ZSTD", "GZIP"})
+    void shouldQuarantineACompressedSegmentNamedForAnotherBase(final Compression compression) throws Exception
+    {
+        final Path renamed;
+        final SegmentEntry second;
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            Records.appendAll(journal, 0, RECORDS);
+            compressSealed(buffer, journal);
+            second = journal.catalog().snapshot().get(1);
+            renamed = second.path().resolveSibling(SegmentDescriptor.baseName(second.baseSequence() + 1) + compression.suffix());
+        }
+        Files.move(second.path(), renamed);
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            assertEquals(1, journal.recoveryReport().segmentsQuarantined(), journal.recoveryReport().toString());
+            assertTrue(Files.exists(renamed.resolveSibling(renamed.getFileName() + ".corrupt")));
+            try (StreamReader reader = journal.openReaderAt(0))
+            {
+                final List<Records.Read> read = Records.readAll(reader);
+                assertEquals(second.recordCount(), reader.missedRecords());
+                read.forEach(r -> assertTrue(r.matches(r.sequence())));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.nocraven.buffer.compress;
 
 import io.nocraven.buffer.Compression;
 import io.nocraven.buffer.fs.FileLayer;
+import io.nocraven.buffer.segment.CorruptSegmentException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -62,7 +63,8 @@ public final class CompressedSegmentIndex
      * @param files file layer.
      * @param path  the file.
      * @return the index.
-     * @throws IOException when the file cannot be read or fails a check (treat as corrupt).
+     * @throws CorruptSegmentException when the file is shorter than its header says or fails a check (damage).
+     * @throws IOException              when the file cannot be opened or read.
      */
     public static CompressedSegmentIndex read(final FileLayer files, final Path path) throws IOException
     {
@@ -73,20 +75,20 @@ public final class CompressedSegmentIndex
             if (header.getInt(MAGIC_OFFSET) != MAGIC || header.getShort(VERSION_OFFSET) != VERSION ||
                 crc(header, HEADER_CRC_OFFSET) != header.getInt(HEADER_CRC_OFFSET))
             {
-                throw new IOException("compressed segment header invalid: " + path);
+                throw new CorruptSegmentException("compressed segment header invalid: " + path);
             }
             final int frames = header.getInt(FRAME_COUNT_OFFSET);
             final long indexOffset = header.getLong(INDEX_OFFSET_OFFSET);
             final long expectedSize = indexOffset + (long)frames * INDEX_ENTRY_LENGTH + 4;
             if (frames < 0 || frames > MAX_FRAMES || indexOffset < HEADER_LENGTH || expectedSize != size)
             {
-                throw new IOException("compressed segment index bounds invalid: " + path + " frames=" + frames);
+                throw new CorruptSegmentException("compressed segment index bounds invalid: " + path + " frames=" + frames);
             }
             final int indexLength = frames * INDEX_ENTRY_LENGTH;
             final ByteBuffer index = readFully(channel, indexOffset, indexLength + 4, size, path);
             if (crc(index, indexLength) != index.getInt(indexLength))
             {
-                throw new IOException("compressed segment index CRC invalid: " + path);
+                throw new CorruptSegmentException("compressed segment index CRC invalid: " + path);
             }
             final CompressedSegmentIndex result = new CompressedSegmentIndex(header, index, frames);
             result.checkFrames(indexOffset, path);
@@ -102,7 +104,7 @@ public final class CompressedSegmentIndex
                 frameOffset[i] + compressedLength[i] > indexOffset || uncompressedFrameLength[i] <= 0 ||
                 uncompressedFrameLength[i] > capacity)
             {
-                throw new IOException("compressed segment frame " + i + " out of bounds: " + path);
+                throw new CorruptSegmentException("compressed segment frame " + i + " out of bounds: " + path);
             }
         }
     }
@@ -113,14 +115,14 @@ public final class CompressedSegmentIndex
     {
         if (position + length > size)
         {
-            throw new IOException("compressed segment truncated: " + path);
+            throw new CorruptSegmentException("compressed segment truncated: " + path);
         }
         final ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining())
         {
             if (channel.read(buffer, position + buffer.position()) < 0)
             {
-                throw new IOException("compressed segment truncated: " + path);
+                throw new CorruptSegmentException("compressed segment truncated: " + path);
             }
         }
         return buffer.clear();

@@ -187,6 +187,11 @@ public final class StreamRecovery
             try
             {
                 final CompressedSegmentIndex index = CompressedSegmentIndex.read(files, path);
+                if (index.baseSequence() != base)
+                {
+                    quarantine(path, "base sequence " + index.baseSequence() + " in the header does not match the name", 0);
+                    return null;
+                }
                 final SegmentEntry entry = new SegmentEntry(base, index.capacity(), path, storage, size);
                 entry.seal(index.recordCount(), index.firstTimestamp(), index.maxTimestamp(), index.uncompressedLength());
                 report.trusted();

@@ -156,7 +156,9 @@ class CompressionTest
             {
                 // the last byte of the file is the index CRC: the index no longer checks
                 raf.seek(raf.length() - 1);
-                raf.write(raf.read() ^ 0x55);
+                final int last = raf.read();
+                raf.seek(raf.length() - 1);
+                raf.write(last ^ 0x55);
             }
             try (StreamReader reader = journal.openReaderAt(0))
             {
@@ -198,6 +200,51 @@ class CompressionTest
                 assertEquals(second.recordCount(), reader.missedRecords());
                 read.forEach(r -> assertTrue(r.matches(r.sequence())));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"ZSTD", "GZIP"})
+    void shouldOpenCompressedSegmentsFromTheirHeaderAndCheckTheIndexWhenRead(final Compression compression) throws Exception
+    {
+        final SegmentEntry first;
+        final SegmentEntry second;
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            Records.appendAll(journal, 0, RECORDS);
+            compressSealed(buffer, journal);
+            first = journal.catalog().first();
+            second = journal.catalog().snapshot().get(1);
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(first.path().toFile(), "rw"))
+        {
+            raf.seek(raf.length() - 1);
+            final int last = raf.read();
+            raf.seek(raf.length() - 1);
+            raf.write(last ^ 0x55);
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(second.path().toFile(), "rw"))
+        {
+            raf.setLength(raf.length() - 1);
+        }
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            final var report = journal.recoveryReport();
+            assertEquals(1, report.segmentsQuarantined(), "a truncated file fails the header's bounds: " + report);
+            assertTrue(Files.exists(second.path().resolveSibling(second.path().getFileName() + ".corrupt")));
+            assertEquals(first.baseSequence(), journal.catalog().first().baseSequence(),
+                "the index is not read at open: " + report);
+            try (StreamReader reader = journal.openReaderAt(0))
+            {
+                final List<Records.Read> read = Records.readAll(reader);
+                assertEquals(first.recordCount() + second.recordCount(), reader.missedRecords());
+                assertEquals(RECORDS - first.recordCount() - second.recordCount(), read.size());
+                read.forEach(r -> assertTrue(r.matches(r.sequence())));
+            }
+            assertEquals(1, journal.counters().segmentsQuarantined(), "quarantined by the reader");
+            assertTrue(Files.exists(first.path().resolveSibling(first.path().getFileName() + ".corrupt")));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.nocraven.buffer;
 
+import io.nocraven.buffer.compress.CompressedSegmentDescriptor;
 import io.nocraven.buffer.compress.CompressedSegmentIndex;
 import io.nocraven.buffer.cursor.StreamReader;
 import io.nocraven.buffer.fs.DefaultFileLayer;
@@ -12,13 +13,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompressionTest
@@ -246,5 +252,37 @@ class CompressionTest
             assertEquals(1, journal.counters().segmentsQuarantined(), "quarantined by the reader");
             assertTrue(Files.exists(first.path().resolveSibling(first.path().getFileName() + ".corrupt")));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"ZSTD", "GZIP"})
+    void shouldRefuseToOpenACompressedSegmentOfANewerFormatVersion(final Compression compression) throws Exception
+    {
+        final Path path;
+        try (DurableBuffer buffer = open())
+        {
+            final StreamJournal journal = buffer.stream(config(compression));
+            Records.appendAll(journal, 0, RECORDS);
+            compressSealed(buffer, journal);
+            path = journal.catalog().first().path();
+        }
+        final byte[] header = new byte[CompressedSegmentDescriptor.HEADER_LENGTH];
+        try (RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw"))
+        {
+            raf.readFully(header);
+            final ByteBuffer view = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+            view.putShort(CompressedSegmentDescriptor.VERSION_OFFSET, (short)(CompressedSegmentDescriptor.VERSION + 1));
+            final CRC32C crc = new CRC32C();
+            crc.update(header, 0, CompressedSegmentDescriptor.HEADER_CRC_OFFSET);
+            view.putInt(CompressedSegmentDescriptor.HEADER_CRC_OFFSET, (int)crc.getValue());
+            raf.seek(0);
+            raf.write(header);
+        }
+        try (DurableBuffer buffer = open())
+        {
+            final IOException error = assertThrows(IOException.class, () -> buffer.stream(config(compression)));
+            assertTrue(error.getMessage().contains("version 2"), error.getMessage());
+        }
+        assertTrue(Files.exists(path), "a newer version is not damage: the file is left alone");
     }
 }

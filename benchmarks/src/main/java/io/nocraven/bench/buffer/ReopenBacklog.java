@@ -36,8 +36,8 @@ import static io.nocraven.buffer.compress.CompressedSegmentDescriptor.FRAME_COUN
  * wanted number of segments, then a nearly full active segment written through the real append path again.
  * <p>
  * Clones are valid segments that recovery and readers treat exactly like written ones (they are checked the same
- * way: header CRC and name for raw segments, header CRC, index CRC and bounds for compressed ones; a reader verifies
- * every record it delivers from them):
+ * way: header CRC and base against the name at open; a reader checks a compressed segment's seek index and every
+ * record it delivers):
  * <ul>
  *   <li>raw ({@code .seg}): the first records of a real segment (one 4 KiB page), an end-of-segment record, a
  *   sealed header with the clone's base sequence, and a hole up to the 64 MiB capacity (a sparse file). So a raw

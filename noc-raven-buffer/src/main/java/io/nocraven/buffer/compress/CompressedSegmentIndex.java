@@ -2,6 +2,7 @@ package io.nocraven.buffer.compress;
 
 import io.nocraven.buffer.Compression;
 import io.nocraven.buffer.fs.FileLayer;
+import io.nocraven.buffer.segment.CorruptSegmentException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,15 +32,16 @@ public final class CompressedSegmentIndex
     private final int[] uncompressedFrameLength;
     private final long[] frameMaxTimestamp;
 
-    private CompressedSegmentIndex(final ByteBuffer header, final ByteBuffer index, final int frames)
+    private CompressedSegmentIndex(final CompressedSegmentHeader header, final ByteBuffer index)
     {
-        codec = header.getShort(CODEC_OFFSET) == CODEC_GZIP ? Compression.GZIP : Compression.ZSTD;
-        baseSequence = header.getLong(BASE_SEQUENCE_OFFSET);
-        recordCount = header.getInt(RECORD_COUNT_OFFSET);
-        firstTimestamp = header.getLong(FIRST_TIMESTAMP_OFFSET);
-        maxTimestamp = header.getLong(MAX_TIMESTAMP_OFFSET);
-        uncompressedLength = header.getInt(UNCOMPRESSED_LENGTH_OFFSET);
-        capacity = header.getInt(CAPACITY_OFFSET);
+        final int frames = header.frameCount();
+        codec = header.codec();
+        baseSequence = header.baseSequence();
+        recordCount = header.recordCount();
+        firstTimestamp = header.firstTimestamp();
+        maxTimestamp = header.maxTimestamp();
+        uncompressedLength = header.uncompressedLength();
+        capacity = header.capacity();
         firstSequence = new long[frames];
         frameOffset = new long[frames];
         compressedLength = new int[frames];
@@ -62,34 +64,22 @@ public final class CompressedSegmentIndex
      * @param files file layer.
      * @param path  the file.
      * @return the index.
-     * @throws IOException when the file cannot be read or fails a check (treat as corrupt).
+     * @throws CorruptSegmentException when the file is shorter than its header says or fails a check (damage).
+     * @throws IOException              when the file cannot be opened or read, or has a newer format version.
      */
     public static CompressedSegmentIndex read(final FileLayer files, final Path path) throws IOException
     {
         try (FileChannel channel = files.open(path, StandardOpenOption.READ))
         {
-            final long size = channel.size();
-            final ByteBuffer header = readFully(channel, 0, HEADER_LENGTH, size, path);
-            if (header.getInt(MAGIC_OFFSET) != MAGIC || header.getShort(VERSION_OFFSET) != VERSION ||
-                crc(header, HEADER_CRC_OFFSET) != header.getInt(HEADER_CRC_OFFSET))
-            {
-                throw new IOException("compressed segment header invalid: " + path);
-            }
-            final int frames = header.getInt(FRAME_COUNT_OFFSET);
-            final long indexOffset = header.getLong(INDEX_OFFSET_OFFSET);
-            final long expectedSize = indexOffset + (long)frames * INDEX_ENTRY_LENGTH + 4;
-            if (frames < 0 || frames > MAX_FRAMES || indexOffset < HEADER_LENGTH || expectedSize != size)
-            {
-                throw new IOException("compressed segment index bounds invalid: " + path + " frames=" + frames);
-            }
-            final int indexLength = frames * INDEX_ENTRY_LENGTH;
-            final ByteBuffer index = readFully(channel, indexOffset, indexLength + 4, size, path);
+            final CompressedSegmentHeader header = CompressedSegmentHeader.read(channel, path);
+            final int indexLength = header.frameCount() * INDEX_ENTRY_LENGTH;
+            final ByteBuffer index = readFully(channel, header.indexOffset(), indexLength + 4, channel.size(), path);
             if (crc(index, indexLength) != index.getInt(indexLength))
             {
-                throw new IOException("compressed segment index CRC invalid: " + path);
+                throw new CorruptSegmentException("compressed segment index CRC invalid: " + path);
             }
-            final CompressedSegmentIndex result = new CompressedSegmentIndex(header, index, frames);
-            result.checkFrames(indexOffset, path);
+            final CompressedSegmentIndex result = new CompressedSegmentIndex(header, index);
+            result.checkFrames(header.indexOffset(), path);
             return result;
         }
     }
@@ -102,25 +92,25 @@ public final class CompressedSegmentIndex
                 frameOffset[i] + compressedLength[i] > indexOffset || uncompressedFrameLength[i] <= 0 ||
                 uncompressedFrameLength[i] > capacity)
             {
-                throw new IOException("compressed segment frame " + i + " out of bounds: " + path);
+                throw new CorruptSegmentException("compressed segment frame " + i + " out of bounds: " + path);
             }
         }
     }
 
-    private static ByteBuffer readFully(
+    static ByteBuffer readFully(
         final FileChannel channel, final long position, final int length, final long size, final Path path)
         throws IOException
     {
         if (position + length > size)
         {
-            throw new IOException("compressed segment truncated: " + path);
+            throw new CorruptSegmentException("compressed segment truncated: " + path);
         }
         final ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining())
         {
             if (channel.read(buffer, position + buffer.position()) < 0)
             {
-                throw new IOException("compressed segment truncated: " + path);
+                throw new CorruptSegmentException("compressed segment truncated: " + path);
             }
         }
         return buffer.clear();

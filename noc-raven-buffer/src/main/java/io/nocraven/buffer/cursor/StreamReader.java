@@ -3,6 +3,7 @@ package io.nocraven.buffer.cursor;
 import io.nocraven.buffer.Compression;
 import io.nocraven.buffer.compress.CompressedSegmentView;
 import io.nocraven.buffer.fs.FileLayer;
+import io.nocraven.buffer.segment.CorruptSegmentException;
 import io.nocraven.buffer.segment.RawSegmentView;
 import io.nocraven.buffer.segment.RecordScanner;
 import io.nocraven.buffer.segment.SegmentCatalog;
@@ -10,6 +11,7 @@ import io.nocraven.buffer.segment.SegmentEntry;
 import io.nocraven.buffer.segment.SegmentView;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Reads a stream in sequence order across raw and compressed segments, from a sequence or a time, optionally bound
@@ -94,15 +96,14 @@ public final class StreamReader implements AutoCloseable
                 nextSequence++;
                 delivered++;
             }
-            else if (RecordScanner.END_OF_SEGMENT == status)
+            else if (RecordScanner.END_OF_SEGMENT == status &&
+                (!viewEntry.isSealed() || view.position() >= viewEntry.endSequence()))
             {
                 closeView();
             }
-            else if (RecordScanner.INVALID == status && viewEntry.isSealed())
+            else if (viewEntry.isSealed() && isDamage(status))
             {
-                listener.onCorruptSegment(viewEntry, nextSequence);
-                missed += Math.max(0, viewEntry.endSequence() - nextSequence);
-                nextSequence = Math.max(nextSequence, viewEntry.endSequence());
+                skipCorrupt(viewEntry);
                 closeView();
             }
             else
@@ -113,9 +114,39 @@ public final class StreamReader implements AutoCloseable
         return delivered;
     }
 
+    /**
+     * Whether a status other than a record or the end marker means the sealed segment under the view is damaged.
+     * A sealed segment ends with its end-of-segment record after the number of records its summary says, so running
+     * out of data before it is damage too (the zeros a power loss leaves where a trusted segment's pages never
+     * reached the device), and so is an end marker before that count (the caller only asks about one then). The
+     * entry is sealed by the writer after it wrote the end marker, so a peek after seeing it sealed is not racing
+     * the writer.
+     */
+    private boolean isDamage(final int status)
+    {
+        if (RecordScanner.INVALID == status || RecordScanner.END_OF_SEGMENT == status)
+        {
+            return true;
+        }
+        if (RecordScanner.END_OF_DATA != status)
+        {
+            return false;
+        }
+        final int again = view.peek();
+        return RecordScanner.INVALID == again || RecordScanner.END_OF_DATA == again;
+    }
+
+    private void skipCorrupt(final SegmentEntry entry)
+    {
+        listener.onCorruptSegment(entry, nextSequence);
+        missed += Math.max(0, entry.endSequence() - nextSequence);
+        nextSequence = Math.max(nextSequence, entry.endSequence());
+    }
+
     private boolean openView()
     {
-        for (int attempt = 0; attempt < 3; attempt++)
+        int failures = 0;
+        while (failures < 3)
         {
             final SegmentEntry entry = catalog.find(nextSequence);
             if (entry == null)
@@ -133,27 +164,41 @@ public final class StreamReader implements AutoCloseable
                 viewEntry = entry;
                 return true;
             }
-            catch (final IOException ex)
+            catch (final CorruptSegmentException ex)
             {
                 view = null;
+                if (!entry.isSealed())
+                {
+                    return false;
+                }
+                skipCorrupt(entry);
+            }
+            catch (final IOException ex)
+            {
+                // replaced by its compressed copy or evicted meanwhile: look the sequence up again
+                view = null;
+                failures++;
             }
         }
         return false;
     }
 
     /**
-     * Open a view of a segment in whatever storage it has now.
+     * Open a view of a segment in whatever storage it has now (taken from the one path read, so a concurrent swap
+     * to the compressed file cannot pair the raw reader with the compressed file).
      *
      * @param files file layer.
      * @param entry the segment.
      * @return the view.
-     * @throws IOException when the file is gone or unreadable.
+     * @throws CorruptSegmentException when the file fails a check (damage).
+     * @throws IOException              when the file is gone or unreadable.
      */
     public static SegmentView open(final FileLayer files, final SegmentEntry entry) throws IOException
     {
-        return Compression.NONE == entry.storage() ?
-            new RawSegmentView(files, entry.path(), entry.baseSequence()) :
-            new CompressedSegmentView(files, entry.path());
+        final Path path = entry.path();
+        return Compression.NONE == Compression.ofFileName(path.getFileName().toString()) ?
+            new RawSegmentView(files, path, entry.baseSequence()) :
+            new CompressedSegmentView(files, path);
     }
 
     /**

@@ -2,8 +2,10 @@ package io.nocraven.buffer.recovery;
 
 import io.nocraven.buffer.Compression;
 import io.nocraven.buffer.compress.CompressedSegmentDescriptor;
+import io.nocraven.buffer.compress.CompressedSegmentHeader;
 import io.nocraven.buffer.compress.CompressedSegmentIndex;
 import io.nocraven.buffer.fs.FileLayer;
+import io.nocraven.buffer.segment.CorruptSegmentException;
 import io.nocraven.buffer.segment.SegmentEntry;
 import io.nocraven.buffer.segment.SegmentDescriptor;
 import io.nocraven.buffer.segment.SegmentHeader;
@@ -19,8 +21,10 @@ import java.util.TreeMap;
  * <ol>
  *   <li>leftover {@code .tmp} files of an interrupted compression are deleted; when a segment exists both raw and
  *   compressed, the compressed copy wins if its index checks, else it is deleted;</li>
- *   <li>sealed segments below the checkpoint are trusted from their header CRC (so opening a large backlog costs
- *   one header read per segment); every later segment is verified record by record;</li>
+ *   <li>sealed segments below the checkpoint, and compressed segments, are trusted from their header CRC (so
+ *   opening a large backlog costs one 64-byte header read per segment); every later raw segment is verified
+ *   record by record; records of trusted segments, and the seek index of compressed ones, are checked when a reader
+ *   reaches them, which quarantines the segment on damage;</li>
  *   <li>a damaged segment that is not the last is quarantined (renamed {@code .corrupt}, its records counted
  *   lost); the last one is truncated at its first invalid record and everything after is zeroed;</li>
  *   <li>nothing here throws for data damage; only I/O failures of the directory itself propagate.</li>
@@ -184,19 +188,25 @@ public final class StreamRecovery
         final long size = files.size(path);
         if (storage != Compression.NONE)
         {
+            final CompressedSegmentHeader header;
             try
             {
-                final CompressedSegmentIndex index = CompressedSegmentIndex.read(files, path);
-                final SegmentEntry entry = new SegmentEntry(base, index.capacity(), path, storage, size);
-                entry.seal(index.recordCount(), index.firstTimestamp(), index.maxTimestamp(), index.uncompressedLength());
-                report.trusted();
-                return entry;
+                header = CompressedSegmentHeader.read(files, path);
             }
-            catch (final IOException ex)
+            catch (final CorruptSegmentException ex)
             {
                 quarantine(path, ex.getMessage(), 0);
                 return null;
             }
+            if (header.baseSequence() != base)
+            {
+                quarantine(path, "base sequence " + header.baseSequence() + " in the header does not match the name", 0);
+                return null;
+            }
+            final SegmentEntry entry = new SegmentEntry(base, header.capacity(), path, storage, size);
+            entry.seal(header.recordCount(), header.firstTimestamp(), header.maxTimestamp(), header.uncompressedLength());
+            report.trusted();
+            return entry;
         }
         final SegmentHeader header = SegmentHeader.read(files, path);
         if (header == null || header.baseSequence() != base)

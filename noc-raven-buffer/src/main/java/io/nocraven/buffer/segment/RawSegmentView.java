@@ -26,7 +26,8 @@ public final class RawSegmentView implements SegmentView
      * @param files        file layer.
      * @param path         the file.
      * @param baseSequence its base sequence.
-     * @throws IOException when it cannot be opened (deleted meanwhile, for example).
+     * @throws CorruptSegmentException when its length cannot be a segment (damage).
+     * @throws IOException              when it cannot be opened (deleted meanwhile, for example).
      */
     public RawSegmentView(final FileLayer files, final Path path, final long baseSequence) throws IOException
     {
@@ -35,7 +36,7 @@ public final class RawSegmentView implements SegmentView
             final long size = channel.size();
             if (size < SegmentDescriptor.HEADER_LENGTH || size > Integer.MAX_VALUE)
             {
-                throw new IOException("segment file length " + size + " out of range: " + path);
+                throw new CorruptSegmentException("segment file length " + size + " out of range: " + path);
             }
             mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }

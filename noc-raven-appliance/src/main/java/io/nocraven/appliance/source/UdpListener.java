@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollChannelOption;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class UdpListener implements Listener
 {
     private static final Logger LOG = LoggerFactory.getLogger(UdpListener.class);
+    /** The largest UDP payload (IPv4: 65,535 - 20 - 8; IPv6 without jumbograms is smaller still). */
+    static final int MAX_UDP_PAYLOAD = 65_507;
     private static final Path RMEM_MAX = Path.of("/proc/sys/net/core/rmem_max");
 
     private final ListenerConfig config;
@@ -55,7 +58,11 @@ public final class UdpListener implements Listener
         final boolean reusePort = NettyTransport.epoll() && config.threads() > 1;
         final int sockets = reusePort ? config.threads() : 1;
         group = NettyTransport.group(sockets, "noc-raven-" + config.type().configName());
+        // Netty's datagram channels read into 2048-byte buffers by default and silently truncate anything longer
+        // (a NetFlow v9/IPFIX export packet or a syslog message over 2 KB): read into buffers that hold the largest
+        // UDP payload instead. The pooled allocator recycles them, so this costs no allocation per datagram.
         final Bootstrap b = new Bootstrap().group(group).channel(NettyTransport.datagramChannel())
+            .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_PAYLOAD))
             .handler(new Handler());
         if (config.receiveBufferBytes() > 0)
         {

@@ -1,5 +1,6 @@
 package io.nocraven.codec;
 
+import io.nocraven.codec.flow.InformationElementRegistry;
 import io.nocraven.codec.snmp.SnmpUser;
 import io.nocraven.codec.syslog.framing.SyslogFramer;
 
@@ -31,6 +32,7 @@ public final class CodecOptions
     private final long flowHoldMillis;
     private final Clock clock;
     private final int maxFrameBytes;
+    private final InformationElementRegistry flowElements;
 
     private CodecOptions(final Builder b)
     {
@@ -42,6 +44,7 @@ public final class CodecOptions
         this.flowHoldMillis = b.flowHoldMillis;
         this.clock = b.clock;
         this.maxFrameBytes = b.maxFrameBytes;
+        this.flowElements = b.flowElements;
     }
 
     /**
@@ -51,7 +54,8 @@ public final class CodecOptions
     public CodecOptions withClock(final Clock other)
     {
         return builder().syslogMode(syslogMode).timezone(timezone).year(year).snmpUsers(snmpUsers)
-            .flowHoldBytes(flowHoldBytes).flowHoldMillis(flowHoldMillis).clock(other).build();
+            .flowHoldBytes(flowHoldBytes).flowHoldMillis(flowHoldMillis).maxFrameBytes(maxFrameBytes)
+            .flowElements(flowElements).clock(other).build();
     }
 
     /**
@@ -134,6 +138,15 @@ public final class CodecOptions
         return maxFrameBytes;
     }
 
+    /**
+     * @return the information elements NetFlow v9 and IPFIX names come from: the bundled IANA and vendor tables, plus
+     *     a user mapping file when one was given ({@link InformationElementRegistry#withMappingFile}).
+     */
+    public InformationElementRegistry flowElements()
+    {
+        return flowElements;
+    }
+
     /** Builds {@link CodecOptions}. */
     public static final class Builder
     {
@@ -146,6 +159,7 @@ public final class CodecOptions
         private List<SnmpUser> snmpUsers = List.of();
         private long flowHoldBytes = 4L * 1024 * 1024;
         private int maxFrameBytes = SyslogFramer.DEFAULT_MAX_FRAME_LENGTH;
+        private InformationElementRegistry flowElements = InformationElementRegistry.standard();
         private long flowHoldMillis = 60_000L;
         private Clock clock = Clock.systemUTC();
 
@@ -226,6 +240,17 @@ public final class CodecOptions
                     + ", the size RFC 5424 requires every receiver to accept)");
             }
             this.maxFrameBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param registry information elements for NetFlow v9/IPFIX names (e.g. the standard registry with a user
+         *                 mapping file applied).
+         * @return this.
+         */
+        public Builder flowElements(final InformationElementRegistry registry)
+        {
+            this.flowElements = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

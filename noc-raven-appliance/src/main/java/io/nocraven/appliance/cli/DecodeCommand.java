@@ -2,6 +2,7 @@ package io.nocraven.appliance.cli;
 
 import io.nocraven.appliance.decode.OfflineDecoder;
 import io.nocraven.codec.CodecOptions;
+import io.nocraven.codec.flow.InformationElementRegistry;
 import io.nocraven.codec.ProtocolFamily;
 import io.nocraven.codec.snmp.SnmpUsers;
 import picocli.CommandLine;
@@ -41,6 +42,10 @@ public final class DecodeCommand implements Callable<Integer>
 
     @Option(names = "--snmp-users", paramLabel = "FILE", description = "SNMPv3 users (YAML or JSON list).")
     private Path snmpUsers;
+
+    @Option(names = "--flow-names", paramLabel = "FILE",
+        description = "JSON mapping file that adds or overrides NetFlow v9/IPFIX element names (docs/record-schema.md).")
+    private Path flowNames;
 
     @Option(names = "--syslog-mode", paramLabel = "MODE", defaultValue = "lenient",
         description = "strict|lenient (default: ${DEFAULT-VALUE})")
@@ -155,6 +160,10 @@ public final class DecodeCommand implements Callable<Integer>
         if (snmpUsers != null)
         {
             b.snmpUsers(SnmpUsers.load(snmpUsers));
+        }
+        if (flowNames != null)
+        {
+            b.flowElements(InformationElementRegistry.standard().withMappingFile(flowNames));
         }
         return b.build();
     }

@@ -3,6 +3,7 @@ package io.nocraven.appliance.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nocraven.codec.CodecOptions;
+import io.nocraven.codec.flow.InformationElementRegistry;
 import io.nocraven.codec.snmp.SnmpUser;
 import io.nocraven.codec.snmp.SnmpUsers;
 import java.io.IOException;
@@ -65,6 +66,7 @@ public final class ConfigBinder
                 ? CodecOptions.SyslogMode.STRICT : CodecOptions.SyslogMode.LENIENT)
             .timezone(zone(r))
             .snmpUsers(snmpUsers(r))
+            .flowElements(flowElements(r))
             .maxFrameBytes((int)r.integer("codec.maxFrameBytes", CodecOptions.Builder.MIN_FRAME_BYTES, 16 * 1024 * 1024))
             .flowHoldBytes(r.integer("codec.flowHoldBytes", 0, 1L << 30))
             .flowHoldMillis(1000L * r.integer("codec.flowHoldSeconds", 0, 86_400))
@@ -146,6 +148,25 @@ public final class ConfigBinder
         {
             r.error("codec.timezone", z, "a time zone id such as UTC or Europe/Berlin");
             return ZoneOffset.UTC;
+        }
+    }
+
+    private static InformationElementRegistry flowElements(final ConfigReader r)
+    {
+        final String file = r.text("codec.flowNamesFile");
+        if (file.isEmpty())
+        {
+            return InformationElementRegistry.standard();
+        }
+        try
+        {
+            return InformationElementRegistry.standard().withMappingFile(Path.of(file));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            r.error("codec.flowNamesFile", file, "a readable JSON mapping of NetFlow v9/IPFIX element names: "
+                + ex.getMessage());
+            return InformationElementRegistry.standard();
         }
     }
 

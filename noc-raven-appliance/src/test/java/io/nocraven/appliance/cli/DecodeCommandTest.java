@@ -143,4 +143,31 @@ class DecodeCommandTest
         assertTrue(r.stderr().contains("cut.pcap") && r.stderr().contains("offset"), r.stderr());
         assertFalse(r.records().isEmpty());
     }
+
+    @Test
+    void shouldApplyAFlowNamesMappingFile() throws IOException
+    {
+        final Path capture = copy("/fixtures/netflow/softflowd_ipfix.pcap");
+        final Path names = dir.resolve("names.json");
+        Files.writeString(names, "{\"elements\": [{\"enterpriseNumber\": 0, \"id\": 1, \"name\": \"bytesSeen\", "
+            + "\"type\": \"unsigned64\"}]}");
+        final Run plain = run("decode", capture.toString());
+        final Run mapped = run("decode", "--flow-names", names.toString(), capture.toString());
+        assertEquals(0, mapped.exit(), mapped.stderr());
+        final List<JsonNode> before = plain.records().stream().filter(r -> "flow".equals(r.get("kind").asText())).toList();
+        final List<JsonNode> after = mapped.records().stream().filter(r -> "flow".equals(r.get("kind").asText())).toList();
+        assertEquals(before.size(), after.size());
+        assertTrue(!after.isEmpty());
+        for (int i = 0; i < after.size(); i++)
+        {
+            final JsonNode f = after.get(i).get("fields");
+            assertTrue(f.has("bytesSeen") && !f.has("octetDeltaCount"), f.toString());
+            assertEquals(before.get(i).get("fields").get("octetDeltaCount").asLong(), f.get("bytesSeen").asLong());
+        }
+        final Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"elements\": [{\"id\": 1}]}");
+        final Run refused = run("decode", "--flow-names", bad.toString(), capture.toString());
+        assertEquals(2, refused.exit(), refused.stderr());
+        assertTrue(refused.stderr().contains("bad.json"), refused.stderr());
+    }
 }

@@ -165,4 +165,17 @@ class ConfigLoaderTest
         assertEquals(List.of("codec.maxFrameBytes: value '100' is invalid (expected an integer from 480 to 16777216)"),
             ex.errors());
     }
+
+    @Test
+    void shouldLoadAFlowNamesFileAndNameAMissingOne() throws Exception
+    {
+        final Path names = dir.resolve("names.json");
+        Files.writeString(names, "{\"netflowV9\": [{\"id\": 40000, \"name\": \"userName\", \"type\": \"string\"}]}");
+        final ApplianceConfig c = ConfigLoader.load(null, Map.of(), List.of("codec.flowNamesFile=" + names), dir);
+        assertEquals("userName", c.codec().flowElements().netflowV9(40000).name());
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of(),
+            List.of("codec.flowNamesFile=" + dir.resolve("missing.json")), dir));
+        assertTrue(ex.errors().get(0).startsWith("codec.flowNamesFile: value '" + dir.resolve("missing.json")
+            + "' is invalid (expected a readable JSON mapping of NetFlow v9/IPFIX element names"), ex.errors().toString());
+    }
 }

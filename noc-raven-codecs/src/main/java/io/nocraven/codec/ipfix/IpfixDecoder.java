@@ -47,7 +47,7 @@ public final class IpfixDecoder implements DatagramDecoder
      */
     public IpfixDecoder(final CodecOptions options)
     {
-        this(options, InformationElementRegistry.standard(), FlowCacheLimits.DEFAULTS);
+        this(options, options.flowElements(), FlowCacheLimits.DEFAULTS);
     }
 
     /**

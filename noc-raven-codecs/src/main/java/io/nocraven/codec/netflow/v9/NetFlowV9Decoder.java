@@ -49,7 +49,7 @@ public final class NetFlowV9Decoder implements DatagramDecoder
      */
     public NetFlowV9Decoder(final CodecOptions options)
     {
-        this(options, InformationElementRegistry.standard(), FlowCacheLimits.DEFAULTS);
+        this(options, options.flowElements(), FlowCacheLimits.DEFAULTS);
     }
 
     /**

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nocraven.appliance.config.ConfigException;
 import io.nocraven.appliance.config.ConfigLoader;
 import io.nocraven.appliance.pipeline.JournalEntryDecoder;
+import io.nocraven.buffer.cursor.RecordHandler;
 import io.nocraven.buffer.inspect.ExportSummary;
 import io.nocraven.codec.CodecOptions;
+import io.nocraven.core.record.CountingRecordWriter;
 import io.nocraven.core.record.JsonRecordWriter;
 import io.nocraven.core.record.RecordKind;
 import java.io.IOException;
@@ -110,7 +112,19 @@ public final class BufferExportCommand implements Callable<Integer>
                 currentStream = stream;
                 final JournalEntryDecoder decoder = new JournalEntryDecoder(options);
                 final JsonRecordWriter writer = new JsonRecordWriter(this::onLine);
-                final ExportSummary s = selected.inspector().export(stream, 0, fromMs, toMs,
+                // When the export starts inside a segment (--from), the entries before it in that segment rebuild the
+                // decoders' state (template snapshot at the segment head, templates sent since): decoded, not written.
+                final CountingRecordWriter discard = new CountingRecordWriter();
+                final RecordHandler context = raw ? null : (sequence, timestamp, type, buffer, offset, length) ->
+                {
+                    if (scratch.length < length)
+                    {
+                        scratch = new byte[Math.max(length, scratch.length * 2)];
+                    }
+                    buffer.getBytes(offset, scratch, 0, length);
+                    decoder.decode(type, timestamp, stream, scratch, 0, length, discard);
+                };
+                final ExportSummary s = selected.inspector().export(stream, 0, fromMs, toMs, context,
                     (sequence, timestamp, type, buffer, offset, length) ->
                     {
                         if (scratch.length < length)

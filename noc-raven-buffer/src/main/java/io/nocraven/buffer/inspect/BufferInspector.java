@@ -232,6 +232,28 @@ public final class BufferInspector
         final String stream, final long fromSequence, final long fromTimeMs, final long toTimeMs,
         final RecordHandler handler) throws IOException
     {
+        return export(stream, fromSequence, fromTimeMs, toTimeMs, null, handler);
+    }
+
+    /**
+     * As {@link #export(String, long, long, long, RecordHandler)}, and first hands the records from the start of the
+     * segment that holds the first exported record up to that record to {@code context}: what a reader needs to
+     * rebuild state that a segment carries at its head (the appliance's template snapshots, for example) when the
+     * export starts in the middle of a segment.
+     *
+     * @param stream       stream name.
+     * @param fromSequence first sequence (used when {@code fromTimeMs} is {@link Long#MIN_VALUE}).
+     * @param fromTimeMs   first timestamp, or {@link Long#MIN_VALUE} for none.
+     * @param toTimeMs     last timestamp (inclusive), or {@link Long#MAX_VALUE} for none.
+     * @param context      receives the records before the first exported one in its segment, or null.
+     * @param handler      receives the records.
+     * @return what was delivered and what could not be read.
+     * @throws IOException when the directory cannot be listed.
+     */
+    public ExportSummary export(
+        final String stream, final long fromSequence, final long fromTimeMs, final long toTimeMs,
+        final RecordHandler context, final RecordHandler handler) throws IOException
+    {
         final SegmentCatalog catalog = catalog(stream);
         long stopSequence = Long.MAX_VALUE;
         for (final SegmentEntry entry : catalog.snapshot())
@@ -258,11 +280,40 @@ public final class BufferInspector
             {
                 reader.seekTime(fromTimeMs);
             }
+            if (context != null)
+            {
+                primeContext(catalog, reader.nextSequence(), context);
+            }
             while (reader.nextSequence() < stop && reader.poll(inRange, 4096) > 0)
             {
                 // poll until the end of the data or the stop segment
             }
             return new ExportSummary(delivered[0], reader.missedRecords(), reader.nextSequence());
+        }
+    }
+
+    private void primeContext(final SegmentCatalog catalog, final long first, final RecordHandler context)
+    {
+        final SegmentEntry segment = catalog.find(first);
+        if (segment == null || segment.baseSequence() >= first)
+        {
+            return;
+        }
+        try (StreamReader primer = new StreamReader(catalog, files, (entry, sequence) -> { }, null,
+            segment.baseSequence()))
+        {
+            final RecordHandler before = (sequence, timestamp, type, buffer, offset, length) ->
+            {
+                if (sequence < first)
+                {
+                    context.onRecord(sequence, timestamp, type, buffer, offset, length);
+                }
+            };
+            while (primer.nextSequence() < first && primer.poll(before, (int)Math.min(4096, first - primer.nextSequence()))
+                > 0)
+            {
+                // poll up to the first exported record
+            }
         }
     }
 

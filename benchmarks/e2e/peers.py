@@ -51,7 +51,7 @@ def raven_version():
     try:
         out = subprocess.run(["java", "-jar", RAVEN_JAR, "--version"], capture_output=True, text=True,
                              timeout=60).stdout.strip()
-        return out.splitlines()[-1] if out else "noc-raven"
+        return out.splitlines()[0] if out else "noc-raven"
     except (OSError, subprocess.TimeoutExpired):
         return "noc-raven"
 

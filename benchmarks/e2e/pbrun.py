@@ -14,7 +14,7 @@ Copied from the team's shared peer benchmark harness (peerbench/pbrun.py) and ex
 NoC Raven (see PROVENANCE.md): --gen wingen (Windows events over HTTP), --count-unit dgram
 (the collector counts datagrams/inputs, units = inputs x units per input), --extra-cmd (JSON
 counters of the collector stored in the row), --no-drain-idle, the granted receive buffer
-(ss -m) in the row, and --max-steps for the search.
+(ss -m) in the row, and --max-steps for the search, --prewarm (unmeasured load before the run, for JVM collectors).
 """
 import argparse
 import csv
@@ -271,6 +271,31 @@ def stop_pid(pid, sig, timeout):
 
 
 # ------------------------------------------------------------------ one run
+def gen_command(a, count, dgram_rate, tlimit):
+    """The generator command line for COUNT datagrams at DGRAM_RATE (0 = max) within TLIMIT s."""
+    if a.gen == "pbgen":
+        cmd = [a.pbgen, "-m", a.transport, "-H", "127.0.0.1", "-p", str(a.port),
+               "-f", a.payload, "-n", str(count), "-r", "%.3f" % dgram_rate,
+               "-t", "%.1f" % tlimit, "-b", str(a.batch), "-s", a.seq]
+        if a.text:
+            cmd.append("-L")
+        if a.transport == "tcp":
+            cmd += ["-F", a.framing]
+    elif a.gen == "wingen":
+        cmd = [sys.executable, os.path.join(HERE, "wingen.py"), "--port", str(a.port), "--token",
+               a.wingen_token, "--batch", str(a.batch), "--rate", "%.3f" % (dgram_rate * a.batch),
+               "-n", str(count), "-t", "%.1f" % tlimit]
+    else:  # loggen (syslog-ng's generator); it only takes text lines
+        lg_rate = int(dgram_rate) if dgram_rate > 0 else 10 ** 7
+        cmd = [a.loggen, "-i", "-D" if a.transport == "udp" else "-S", "-r", str(lg_rate),
+               "-I", str(int(round(tlimit))), "-n", str(min(count, 2 ** 31 - 1)), "-R",
+               a.payload, "-l", "-d", "-Q"]
+        if a.transport == "tcp" and a.framing == "octet":
+            cmd.append("-P")  # syslog-protocol framing
+        cmd += ["127.0.0.1", str(a.port)]
+    return cmd
+
+
 def run_one(a, unit_rate, duration, log=print):
     W = a.work
     os.makedirs(os.path.join(W, "logs"), exist_ok=True)
@@ -319,30 +344,29 @@ def run_one(a, unit_rate, duration, log=print):
         sampler = TreeSampler(peer_pid)
         sampler.start()
         count_before = count_of(a.count_cmd) if a.count_mode == "delta" else 0
+        sampler.snapshot()
         _, _, drops0 = sock_info(a.port, a.transport)
         rcvbuf0 = udp_rcvbuf_errors()
 
+        # ---- pre-warm (JVM collectors: JIT and caches warm before the measured run)
+        if a.prewarm > 0:
+            pw_count = max(1, int(round(dgram_rate * a.prewarm))) if dgram_rate > 0 else 10 ** 10
+            subprocess.run(gen_command(a, pw_count, dgram_rate, a.prewarm + 2 if dgram_rate > 0 else a.prewarm),
+                           capture_output=True, timeout=a.prewarm + 60)
+            last, t_pw = None, time.time()
+            while time.time() - t_pw < 15:  # bounded: until the count is stable and the socket empty
+                time.sleep(0.5)
+                c = count_of(a.count_cmd)
+                if c == last and sock_info(a.port, a.transport)[1] == 0:
+                    break
+                last = c
+            count_before = count_of(a.count_cmd)
+            _, _, drops0 = sock_info(a.port, a.transport)
+            rcvbuf0 = udp_rcvbuf_errors()
+            notes.append("prewarm=%gs" % a.prewarm)
+
         # ---- generator
-        if a.gen == "pbgen":
-            cmd = [a.pbgen, "-m", a.transport, "-H", "127.0.0.1", "-p", str(a.port),
-                   "-f", a.payload, "-n", str(count), "-r", "%.3f" % dgram_rate,
-                   "-t", "%.1f" % tlimit, "-b", str(a.batch), "-s", a.seq]
-            if a.text:
-                cmd.append("-L")
-            if a.transport == "tcp":
-                cmd += ["-F", a.framing]
-        elif a.gen == "wingen":
-            cmd = [sys.executable, os.path.join(HERE, "wingen.py"), "--port", str(a.port), "--token",
-                   a.wingen_token, "--batch", str(a.batch), "--rate", "%.3f" % (dgram_rate * a.batch),
-                   "-n", str(count), "-t", "%.1f" % tlimit]
-        else:  # loggen (syslog-ng's generator); it only takes text lines
-            lg_rate = int(dgram_rate) if dgram_rate > 0 else 10 ** 7
-            cmd = [a.loggen, "-i", "-D" if a.transport == "udp" else "-S", "-r", str(lg_rate),
-                   "-I", str(int(round(tlimit))), "-n", str(min(count, 2 ** 31 - 1)), "-R",
-                   a.payload, "-l", "-d", "-Q"]
-            if a.transport == "tcp" and a.framing == "octet":
-                cmd.append("-P")  # syslog-protocol framing
-            cmd += ["127.0.0.1", str(a.port)]
+        cmd = gen_command(a, count, dgram_rate, tlimit)
         ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         sys0 = sys_cpu()
         snap0 = sampler.snapshot()
@@ -582,6 +606,9 @@ def main():
     ap.add_argument("--post-cmd", default="")
     ap.add_argument("--ready-timeout", type=float, default=30)
     ap.add_argument("--warmup", type=float, default=1.0)
+    ap.add_argument("--prewarm", type=float, default=0,
+                    help="seconds of load at the same rate before the measured run (not counted; the "
+                         "count is then a delta, so --count-cmd must read live counters)")
     ap.add_argument("--drain-max", type=float, default=60)
     ap.add_argument("--quiet-max", type=float, default=40,
                     help="wait until other CPU use < this %% (of one core) before starting")

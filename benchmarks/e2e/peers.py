@@ -29,6 +29,7 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 RAVEN_JAR = os.environ.get("RAVEN_JAR", os.path.join(ROOT, "noc-raven-appliance", "target", "noc-raven.jar"))
 RAVEN_JAVA_OPTS = os.environ.get("RAVEN_JAVA_OPTS", "-Xms256m -Xmx1g")
 RAVEN_SETS = os.environ.get("RAVEN_SETS", "")  # extra "k=v k=v" for every NoC Raven row
+RAVEN_PREWARM = os.environ.get("RAVEN_PREWARM", "8")  # s of unmeasured load first (JIT warm-up)
 RAVEN_ADMIN = 18080
 RAVEN_WIN_TOKEN = "e2e-bench-windows-token"
 RAVEN_LISTENERS = ["syslog-udp", "syslog-tcp", "syslog-tls", "netflow-udp", "ipfix-udp", "ipfix-tcp",
@@ -266,6 +267,8 @@ def pbrun_argv(name, mode, extra):
         argv += ["--extra-cmd", f(p["extra"])]
     if p.get("drain_idle") is False:
         argv += ["--no-drain-idle"]
+    if name.startswith("noc-raven-") and float(RAVEN_PREWARM) > 0:
+        argv += ["--prewarm", RAVEN_PREWARM]
     if p.get("gen") == "wingen":
         argv += ["--gen", "wingen", "--wingen-token", RAVEN_WIN_TOKEN, "--batch", str(p["batch"])]
     for e in p.get("env", []):

@@ -122,8 +122,9 @@ def sock_info(port, transport):
 
 
 def granted_rcvbuf(port, transport):
-    """Receive buffer the kernel granted the socket(s) on the port (ss -m 'rb' is twice the granted
-    SO_RCVBUF on Linux), as text, e.g. '208K' or '4M'; '' when unknown."""
+    """The receive buffer budget of the socket(s) on the port: ss -m 'rb' (sk_rcvbuf). A socket that
+    asked for SO_RCVBUF=N gets 2N (capped at 2 x rmem_max), one that did not gets rmem_default.
+    As text, e.g. '208K' or '8M'; '' when unknown."""
     if transport != "udp":
         return ""
     try:
@@ -132,8 +133,8 @@ def granted_rcvbuf(port, transport):
     except (OSError, subprocess.TimeoutExpired):
         return ""
     rbs = sorted(set(int(x) for x in re.findall(r"\brb(\d+)", out)))
+
     def fmt(b):
-        b //= 2
         return "%dM" % (b >> 20) if b % (1 << 20) == 0 else "%dK" % (b >> 10)
     return "/".join(fmt(b) for b in rbs)
 

@@ -87,7 +87,27 @@ class SyslogUdpEndToEndTest
                 metrics);
             assertTrue(metrics.contains("noc_raven_listener_up{listener=\"syslog-udp\"} 1"), metrics);
             assertTrue(metrics.contains("noc_raven_listener_kernel_drops_total{listener=\"syslog-udp\"} 0"), metrics);
+            // Sequences start at 0: the fifth journaled message is sequence 4, durable once the periodic fsync ran.
+            final String last = Integer.toString(MESSAGES - 1);
+            assertTrue(metrics.contains("noc_raven_buffer_written_sequence{stream=\"syslog-udp\"} " + last), metrics);
+            assertTrue(awaitMetric(app, "noc_raven_buffer_durable_sequence{stream=\"syslog-udp\"} " + last),
+                app.get("/metrics").body());
+            assertTrue(metrics.contains("noc_raven_buffer_durable_sequence{stream=\"syslog-tcp\"} -1"), metrics);
         }
+    }
+
+    /** Polls {@code /metrics} (bounded: 50 x 100 ms) until it has the line. */
+    static boolean awaitMetric(final TestAppliance app, final String line) throws Exception
+    {
+        for (int i = 0; i < 50; i++)
+        {
+            if (app.get("/metrics").body().contains(line + "\n"))
+            {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** True when the record carries the text, decoded ({@code message}) or as the hex of an invalid record. */

@@ -6,7 +6,10 @@ import io.nocraven.buffer.metrics.StreamStats;
 import java.util.List;
 import java.util.Map;
 
-/** Prometheus text for the durable buffer: per stream size, records, drops by reason; per forwarder lag. */
+/**
+ * Prometheus text for the durable buffer: per stream size, records, written and durable sequences, drops by reason;
+ * per forwarder lag.
+ */
 final class BufferMetrics
 {
     private BufferMetrics()
@@ -23,6 +26,12 @@ final class BufferMetrics
         stats.forEach(s -> line(sb, "noc_raven_buffer_records_on_disk", s.stream(), s.recordsOnDisk()));
         gauge(sb, "noc_raven_buffer_records_in_total", "counter", "records appended since start");
         stats.forEach(s -> line(sb, "noc_raven_buffer_records_in_total", s.stream(), s.recordsIn()));
+        gauge(sb, "noc_raven_buffer_written_sequence", "gauge",
+            "sequence of the newest record written to the stream (-1 when none since the stream was created)");
+        stats.forEach(s -> line(sb, "noc_raven_buffer_written_sequence", s.stream(), s.writtenSequence()));
+        gauge(sb, "noc_raven_buffer_durable_sequence", "gauge",
+            "sequence of the newest record forced to disk (fsync); records up to it survive a crash");
+        stats.forEach(s -> line(sb, "noc_raven_buffer_durable_sequence", s.stream(), s.durableSequence()));
         gauge(sb, "noc_raven_buffer_oldest_timestamp_seconds", "gauge", "time of the oldest record kept");
         stats.forEach(s -> line(sb, "noc_raven_buffer_oldest_timestamp_seconds", s.stream(), s.oldestTimestamp() / 1000));
         gauge(sb, "noc_raven_buffer_dropped_total", "counter", "records dropped by the buffer, by reason");

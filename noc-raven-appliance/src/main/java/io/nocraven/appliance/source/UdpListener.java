@@ -16,8 +16,6 @@ import io.nocraven.appliance.pipeline.IngressRing;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,7 +31,6 @@ public final class UdpListener implements Listener
     private static final Logger LOG = LoggerFactory.getLogger(UdpListener.class);
     /** The largest UDP payload (IPv4: 65,535 - 20 - 8; IPv6 without jumbograms is smaller still). */
     static final int MAX_UDP_PAYLOAD = 65_507;
-    private static final Path RMEM_MAX = Path.of("/proc/sys/net/core/rmem_max");
 
     private final ListenerConfig config;
     private final IngressRing ring;
@@ -123,21 +120,21 @@ public final class UdpListener implements Listener
         {
             return;
         }
-        final Integer effective = ch.config().getOption(ChannelOption.SO_RCVBUF);
-        // Linux reports double the granted size (bookkeeping overhead); compare against the request accordingly.
-        if (effective != null && effective < requested)
+        final Integer reported = ch.config().getOption(ChannelOption.SO_RCVBUF);
+        if (reported == null)
         {
-            String max = "unknown";
-            try
-            {
-                max = Files.readString(RMEM_MAX).trim();
-            }
-            catch (final IOException | SecurityException ex)
-            {
-                max = "unreadable";
-            }
-            warning = config.keyPrefix() + ".receiveBufferBytes=" + requested + " but the kernel granted " + effective
-                + " bytes (net.core.rmem_max=" + max + "); raise it: sysctl -w net.core.rmem_max=" + requested;
+            return;
+        }
+        final String max = ReceiveBufferCheck.rmemMax(ReceiveBufferCheck.RMEM_MAX);
+        final long granted = ReceiveBufferCheck.granted(reported, NettyTransport.epoll());
+        warning = ReceiveBufferCheck.warning(config.keyPrefix() + ".receiveBufferBytes", requested, granted, max);
+        if (warning.isEmpty())
+        {
+            LOG.info("{}: SO_RCVBUF {} bytes granted (net.core.rmem_max={})", config.keyPrefix(),
+                granted, max);
+        }
+        else
+        {
             LOG.warn(warning);
         }
     }

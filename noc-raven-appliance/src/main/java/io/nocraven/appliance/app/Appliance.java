@@ -8,6 +8,7 @@ import io.nocraven.appliance.admin.ApplianceControl;
 import io.nocraven.appliance.config.ApplianceConfig;
 import io.nocraven.appliance.config.ConfigException;
 import io.nocraven.appliance.config.ConfigStore;
+import io.nocraven.appliance.config.ListenerType;
 import io.nocraven.appliance.health.HealthMonitor;
 import io.nocraven.appliance.pipeline.DecodeStage;
 import io.nocraven.appliance.pipeline.IngressRing;
@@ -95,7 +96,12 @@ public final class Appliance implements ApplianceControl, AutoCloseable
                 stage.restoreTemplates(tracker.type(), tracker.export());
             }
         }
-        ring = new IngressRing(config.ringSize(), config.slotBytes(), config.maxDatagramBytes(), journal, stage);
+        final int[] maxInput = new int[ListenerType.values().length];
+        for (final ListenerType t : ListenerType.values())
+        {
+            maxInput[t.ordinal()] = config.maxInputBytes(t);
+        }
+        ring = new IngressRing(config.ringSize(), config.slotBytes(), maxInput, journal, stage);
         wiring.startRunners(forwarders, config);
         listeners = new ListenerSet(ring, config.codec());
         health = new HealthMonitor(listeners, forwarders, ring, config.dataDir(), () -> config.health());

@@ -54,9 +54,9 @@ final class BufferWiring implements AutoCloseable
         {
             for (final ListenerType t : ListenerType.values())
             {
-                journals[t.ordinal()] = buffer.stream(stream(t.configName(), s, config.maxDatagramBytes()));
+                journals[t.ordinal()] = buffer.stream(stream(t.configName(), s, config.maxInputBytes(t)));
             }
-            quarantine = buffer.stream(stream(QUARANTINE, s, config.maxDatagramBytes()));
+            quarantine = buffer.stream(stream(QUARANTINE, s, config.maxInputBytes()));
             for (final ListenerType t : ListenerType.values())
             {
                 LOG.info("buffer stream {} recovered: {}", t.configName(), journals[t.ordinal()].recoveryReport());

@@ -40,6 +40,9 @@ final class MetricsView
             ring.receivedBytes(t)));
         m.help("noc_raven_listener_dropped_total", "counter", "inputs dropped because the ingest ring was full");
         configs.forEach((t, c) -> m.sample("noc_raven_listener_dropped_total", "listener", t, ring.dropped(t)));
+        m.help("noc_raven_listener_too_large_total", "counter",
+            "inputs refused whole because they exceed the listener's largest input (never truncated)");
+        configs.forEach((t, c) -> m.sample("noc_raven_listener_too_large_total", "listener", t, ring.tooLarge(t)));
         m.help("noc_raven_listener_records_total", "counter", "records decoded (all kinds)");
         configs.forEach((t, c) -> m.sample("noc_raven_listener_records_total", "listener", t,
             stage.counters(t).records()));

@@ -42,6 +42,7 @@ final class StatusView
             n.put("received", ring.received(c.type()));
             n.put("receivedBytes", ring.receivedBytes(c.type()));
             n.put("droppedRingFull", ring.dropped(c.type()));
+            n.put("droppedTooLarge", ring.tooLarge(c.type()));
             n.put("decoded", k.decoded());
             n.put("records", k.records());
             n.put("quarantined", k.quarantined());

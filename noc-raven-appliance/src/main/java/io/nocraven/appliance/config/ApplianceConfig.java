@@ -43,4 +43,53 @@ public record ApplianceConfig(
     {
         return listeners.get(type);
     }
+
+    /**
+     * The largest input a listener hands to the pipeline, which is also the largest entry its buffer stream takes:
+     * an HTTP body up to {@code maxBodyBytes} for windows-http, a TCP frame up to {@code codec.maxFrameBytes} (and
+     * at least {@code pipeline.maxDatagramBytes}) for TCP listeners, {@code pipeline.maxDatagramBytes} for UDP.
+     *
+     * @param type a listener.
+     * @return bytes.
+     */
+    public int maxInputBytes(final ListenerType type)
+    {
+        final int wanted;
+        if (type == ListenerType.WINDOWS_HTTP)
+        {
+            wanted = listener(type).maxBodyBytes();
+        }
+        else if (type.transport() == ListenerType.Transport.TCP)
+        {
+            wanted = Math.max(maxDatagramBytes, codec.maxFrameBytes());
+        }
+        else
+        {
+            wanted = maxDatagramBytes;
+        }
+        // Validation refuses an enabled listener whose inputs cannot fit a segment; a disabled one is capped.
+        return Math.min(wanted, maxEntryBytes(buffer.segmentBytes()));
+    }
+
+    /**
+     * @param segmentBytes the buffer's segment size.
+     * @return the largest input that fits one buffer entry of such a segment (journal header included).
+     */
+    public static int maxEntryBytes(final int segmentBytes)
+    {
+        return segmentBytes - 256 - io.nocraven.appliance.pipeline.JournalEntryDescriptor.HEADER_LENGTH;
+    }
+
+    /**
+     * @return the largest {@link #maxInputBytes(ListenerType)} over all listeners (the quarantine stream's limit).
+     */
+    public int maxInputBytes()
+    {
+        int max = 0;
+        for (final ListenerType t : ListenerType.values())
+        {
+            max = Math.max(max, maxInputBytes(t));
+        }
+        return max;
+    }
 }

@@ -79,6 +79,24 @@ public final class ConfigBinder
         final int slotBytes = (int)r.integer("pipeline.slotBytes", 64, 65535);
         final int maxDatagram = (int)r.integer("pipeline.maxDatagramBytes", 512, 16 * 1024 * 1024);
         final BufferSettings buffer = BufferSettings.bind(r, dataDir);
+        // Every input is journaled whole as one buffer entry, which must fit in a segment.
+        final long entryLimit = ApplianceConfig.maxEntryBytes(buffer.segmentBytes());
+        final ListenerConfig windows = listeners.get(ListenerType.WINDOWS_HTTP);
+        if (windows != null && windows.enabled() && windows.maxBodyBytes() > entryLimit)
+        {
+            r.error("listeners.windows-http.maxBodyBytes", windows.maxBodyBytes(),
+                "at most " + entryLimit + " (a body is journaled as one entry of a buffer.segmentBytes segment)");
+        }
+        if (codec.maxFrameBytes() > entryLimit)
+        {
+            r.error("codec.maxFrameBytes", codec.maxFrameBytes(),
+                "at most " + entryLimit + " (a frame is journaled as one entry of a buffer.segmentBytes segment)");
+        }
+        if (maxDatagram > entryLimit)
+        {
+            r.error("pipeline.maxDatagramBytes", maxDatagram,
+                "at most " + entryLimit + " (a datagram is journaled as one entry of a buffer.segmentBytes segment)");
+        }
         final ForwarderConfig forwarders = ForwarderBinder.bind(r, dataDir);
         final int top = (int)r.integer("status.topExporters", 1, 1000);
         final HealthThresholds health = new HealthThresholds(

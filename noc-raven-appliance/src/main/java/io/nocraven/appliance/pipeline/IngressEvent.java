@@ -25,9 +25,27 @@ public final class IngressEvent
     /** Where replies go (SNMP inform responses): the receiving channel, or null. */
     public Object replyChannel;
 
+    /** A slot grown past this many payload bytes goes back to its pre-allocated size once every stage is done. */
+    static final int KEEP_GROWN_BYTES = 65_536;
+
+    private final int slotBytes;
+
     IngressEvent(final int slotBytes)
     {
+        this.slotBytes = slotBytes;
         this.data = new byte[PAYLOAD_OFFSET + slotBytes];
+    }
+
+    /**
+     * Called by the last stage: a slot that grew for an unusually large input (a Windows event batch, a long TCP
+     * frame) gives that memory back, so a burst of large inputs cannot leave every slot of the ring large.
+     */
+    public void trim()
+    {
+        if (data.length > PAYLOAD_OFFSET + Math.max(slotBytes, KEEP_GROWN_BYTES))
+        {
+            data = new byte[PAYLOAD_OFFSET + slotBytes];
+        }
     }
 
     /**

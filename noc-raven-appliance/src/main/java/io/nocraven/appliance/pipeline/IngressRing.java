@@ -4,7 +4,6 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
@@ -32,24 +31,26 @@ public final class IngressRing
     private final Disruptor<IngressEvent> disruptor;
     private final RingBuffer<IngressEvent> ring;
     private final AtomicLongArray dropped = new AtomicLongArray(ListenerType.values().length);
+    private final AtomicLongArray tooLarge = new AtomicLongArray(ListenerType.values().length);
     private final AtomicLongArray received = new AtomicLongArray(ListenerType.values().length);
     private final AtomicLongArray receivedBytes = new AtomicLongArray(ListenerType.values().length);
-    private final int maxBytes;
+    private final int[] maxBytes;
 
     /**
      * @param ringSize  slots (power of two).
      * @param slotBytes bytes pre-allocated per slot.
-     * @param maxBytes  largest input accepted (larger ones are truncated to this).
+     * @param maxBytes  largest input accepted per listener, by ordinal (larger ones are refused and counted, see
+     *                  {@link #tooLarge}).
      * @param stages    handlers run one after the other for every event.
      */
     @SafeVarargs
-    public IngressRing(final int ringSize, final int slotBytes, final int maxBytes,
+    public IngressRing(final int ringSize, final int slotBytes, final int[] maxBytes,
         final EventHandler<IngressEvent>... stages)
     {
-        this.maxBytes = maxBytes;
+        this.maxBytes = maxBytes.clone();
         this.disruptor = new Disruptor<>(IngressEvent.factory(slotBytes), ringSize,
             r -> new Thread(r, "noc-raven-stage"), ProducerType.MULTI,
-            new LiteTimeoutBlockingWaitStrategy(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+            new StageWaitStrategy(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
         EventHandlerGroup<IngressEvent> group = disruptor.handleEventsWith(stages[0]);
         for (int i = 1; i < stages.length; i++)
@@ -75,6 +76,10 @@ public final class IngressRing
     public boolean publish(final ListenerType listener, final byte[] address, final int port, final long nanos,
         final byte[] src, final int offset, final int length, final Object reply)
     {
+        if (tooLarge(listener, length))
+        {
+            return false;
+        }
         final long seq;
         try
         {
@@ -102,6 +107,10 @@ public final class IngressRing
     public boolean publish(final ListenerType listener, final InetSocketAddress sender, final long nanos,
         final ByteBuf content, final Object reply)
     {
+        if (tooLarge(listener, content.readableBytes()))
+        {
+            return false;
+        }
         final long seq;
         try
         {
@@ -116,9 +125,8 @@ public final class IngressRing
         {
             final IngressEvent e = ring.get(seq);
             final int length = content.readableBytes();
-            final int n = Math.min(length, maxBytes);
-            content.getBytes(content.readerIndex(), e.ensure(n), IngressEvent.PAYLOAD_OFFSET, n);
-            e.length = n;
+            content.getBytes(content.readerIndex(), e.ensure(length), IngressEvent.PAYLOAD_OFFSET, length);
+            e.length = length;
             e.listener = listener.ordinal();
             e.replyChannel = reply;
             e.context.set(sender, listener.configName(), nanos);
@@ -146,7 +154,42 @@ public final class IngressRing
     public void publishBlocking(final ListenerType listener, final byte[] address, final int port, final long nanos,
         final byte[] src, final int offset, final int length)
     {
-        fill(ring.next(), listener, address, port, nanos, src, offset, length, null);
+        if (!tooLarge(listener, length))
+        {
+            fill(ring.next(), listener, address, port, nanos, src, offset, length, null);
+        }
+    }
+
+    /**
+     * Inputs larger than the journal takes are refused whole and counted, never truncated: a truncated datagram
+     * would be journaled and forwarded as if it were what the exporter sent.
+     */
+    private boolean tooLarge(final ListenerType listener, final int length)
+    {
+        if (length <= maxBytes[listener.ordinal()])
+        {
+            return false;
+        }
+        tooLarge.incrementAndGet(listener.ordinal());
+        return true;
+    }
+
+    /**
+     * @param listener a listener.
+     * @return inputs refused because they were larger than the largest input the pipeline takes.
+     */
+    public long tooLarge(final ListenerType listener)
+    {
+        return tooLarge.get(listener.ordinal());
+    }
+
+    /**
+     * @param listener a listener.
+     * @return the largest input accepted from it, in bytes.
+     */
+    public int maxBytes(final ListenerType listener)
+    {
+        return maxBytes[listener.ordinal()];
     }
 
     private void fill(final long seq, final ListenerType listener, final byte[] address, final int port,
@@ -155,9 +198,8 @@ public final class IngressRing
         try
         {
             final IngressEvent e = ring.get(seq);
-            final int n = Math.min(length, maxBytes);
-            System.arraycopy(src, offset, e.ensure(n), IngressEvent.PAYLOAD_OFFSET, n);
-            e.length = n;
+            System.arraycopy(src, offset, e.ensure(length), IngressEvent.PAYLOAD_OFFSET, length);
+            e.length = length;
             e.listener = listener.ordinal();
             e.replyChannel = reply;
             e.context.set(address, 0, address.length, port, listener.configName(), nanos);

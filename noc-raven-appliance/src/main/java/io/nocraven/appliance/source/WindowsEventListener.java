@@ -178,6 +178,13 @@ public final class WindowsEventListener implements Listener
             if (outcome == IngestResult.Outcome.ACCEPTED || outcome == IngestResult.Outcome.MALFORMED)
             {
                 // Well-formed bodies are journaled; malformed ones too, so that they are counted and quarantined.
+                if (req.content().readableBytes() > ring.maxBytes(config.type()))
+                {
+                    ring.publish(config.type(), remote, now, req.content(), null); // counted as too large
+                    reply(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "{\"error\":\"body larger than "
+                        + ring.maxBytes(config.type()) + " bytes\"}");
+                    return;
+                }
                 if (!ring.publish(config.type(), remote, now, req.content(), null))
                 {
                     reply(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"error\":\"ingest ring full, retry later\"}");

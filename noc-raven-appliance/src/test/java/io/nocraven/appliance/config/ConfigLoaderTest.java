@@ -178,4 +178,15 @@ class ConfigLoaderTest
         assertTrue(ex.errors().get(0).startsWith("codec.flowNamesFile: value '" + dir.resolve("missing.json")
             + "' is invalid (expected a readable JSON mapping of NetFlow v9/IPFIX element names"), ex.errors().toString());
     }
+
+    @Test
+    void shouldRefuseAnInputLimitThatDoesNotFitOneBufferSegment()
+    {
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of(),
+            List.of("listeners.windows-http.enabled=true", "listeners.windows-http.token=t", "buffer.segmentBytes=1048576"),
+            dir));
+        assertEquals(List.of("listeners.windows-http.maxBodyBytes: value '4194304' is invalid (expected at most "
+            + ApplianceConfig.maxEntryBytes(1048576) + " (a body is journaled as one entry of a buffer.segmentBytes "
+            + "segment))"), ex.errors());
+    }
 }

@@ -160,4 +160,38 @@ class PanelBrowserTest
             }
         }
     }
+
+    @Test
+    void shouldAddAnSnmpV3UserFromTheConfigurationPageWithoutShowingItsPassphrases() throws Exception
+    {
+        try (TestAppliance app = new TestAppliance(dir); BrowserSession b = BrowserSession.open(1280, 1600))
+        {
+            logIn(b, app);
+            b.driver.get(app.url("/#/config"));
+            final WebElement users = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cfg-snmp-users")));
+            assertEquals("codec.snmpUsers (JSON list of users)",
+                b.driver.findElement(By.cssSelector("label[for=cfg-snmp-users]")).getText());
+            users.clear();
+            users.sendKeys("[{\"user\": \"venue-ops\", \"authProtocol\": \"SHA-256\", \"authPassphrase\": "
+                + "\"panel-auth-secret\", \"privProtocol\": \"AES\", \"privPassphrase\": \"panel-priv-secret\"}]");
+            b.driver.findElement(By.id("cfg-save")).click();
+            b.wait.until(ExpectedConditions.textMatches(By.id("cfg-result"), java.util.regex.Pattern.compile("^Saved to ")));
+            final com.fasterxml.jackson.databind.JsonNode cfg = app.getJson("/api/v1/config");
+            assertEquals("venue-ops", cfg.at("/codec/snmpUsers/0/user").asText(), cfg.toString());
+            assertEquals("<redacted>", cfg.at("/codec/snmpUsers/0/authPassphrase").asText());
+            assertEquals("<redacted>", cfg.at("/codec/snmpUsers/0/privPassphrase").asText());
+            assertTrue(java.nio.file.Files.readString(dir.resolve("config.yaml")).contains("panel-auth-secret"),
+                "persisted with the real passphrase");
+
+            // A bad entry is refused with the error next to the users field, nothing applied.
+            b.driver.navigate().refresh();
+            final WebElement again = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cfg-snmp-users")));
+            again.clear();
+            again.sendKeys("[{\"user\": \"bad\", \"authProtocol\": \"SHA-999\"}]");
+            b.driver.findElement(By.id("cfg-save")).click();
+            b.wait.until(ExpectedConditions.textMatches(By.id("cfg-snmp-users-error"),
+                java.util.regex.Pattern.compile("codec.snmpUsers: .*SHA-999")));
+            b.screenshot("config-snmp-users-error");
+        }
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,20 +191,41 @@ public final class ConfigBinder
 
     private static List<SnmpUser> snmpUsers(final ConfigReader r)
     {
+        final List<SnmpUser> users = new ArrayList<>();
         final String file = r.text("codec.snmpUsersFile");
-        if (file.isEmpty())
+        if (!file.isEmpty())
         {
-            return List.of();
+            try
+            {
+                users.addAll(SnmpUsers.load(Path.of(file)));
+            }
+            catch (final IOException | IllegalArgumentException ex)
+            {
+                r.error("codec.snmpUsersFile", file, "a readable YAML/JSON list of SNMPv3 users: " + ex.getMessage());
+            }
         }
-        try
+        // Users given inline (the web panel edits this list), after those of the file.
+        final JsonNode inline = r.raw("codec.snmpUsers");
+        if (inline != null && !inline.isNull() && !(inline.isTextual() && inline.asText().isEmpty()))
         {
-            return SnmpUsers.load(Path.of(file));
+            if (!inline.isArray())
+            {
+                r.error("codec.snmpUsers", inline, "a list of SNMPv3 users ({user, engineId, authProtocol, "
+                    + "authPassphrase, privProtocol, privPassphrase, keyExtension})");
+            }
+            else
+            {
+                try
+                {
+                    users.addAll(SnmpUsers.parse(inline, "codec.snmpUsers"));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    r.error("codec.snmpUsers", "[" + inline.size() + " users]", ex.getMessage());
+                }
+            }
         }
-        catch (final IOException | IllegalArgumentException ex)
-        {
-            r.error("codec.snmpUsersFile", file, "a readable YAML/JSON list of SNMPv3 users: " + ex.getMessage());
-            return List.of();
-        }
+        return users;
     }
 
     private static int pct(final ConfigReader r, final String key)

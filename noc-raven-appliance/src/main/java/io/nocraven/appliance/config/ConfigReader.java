@@ -106,6 +106,15 @@ final class ConfigReader
         return allowed[0];
     }
 
+    /**
+     * @param key a dotted key.
+     * @return its value as given (arrays and objects included), or null when absent.
+     */
+    JsonNode raw(final String key)
+    {
+        return leaves.get(key);
+    }
+
     List<String> stringList(final String key)
     {
         final JsonNode n = leaves.get(key);

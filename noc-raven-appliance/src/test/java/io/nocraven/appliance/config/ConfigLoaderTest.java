@@ -189,4 +189,21 @@ class ConfigLoaderTest
             + ApplianceConfig.maxEntryBytes(1048576) + " (a body is journaled as one entry of a buffer.segmentBytes "
             + "segment))"), ex.errors());
     }
+
+    @Test
+    void shouldAddInlineSnmpUsersAfterTheFileAndNameABadEntry() throws Exception
+    {
+        final Path file = dir.resolve("c.yaml");
+        Files.writeString(file, "codec:\n  snmpUsers:\n    - user: ops\n      authProtocol: SHA\n"
+            + "      authPassphrase: authpass123\n      privProtocol: AES\n      privPassphrase: privpass123\n");
+        final ApplianceConfig c = ConfigLoader.load(file, Map.of(), List.of(), dir);
+        assertEquals(1, c.codec().snmpUsers().size());
+        assertEquals("ops", c.codec().snmpUsers().get(0).user());
+        Files.writeString(file, "codec:\n  snmpUsers:\n    - user: ops\n      authProtocol: SHA-999\n");
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, Map.of(),
+            List.of(), dir));
+        assertTrue(ex.errors().get(0).startsWith("codec.snmpUsers: value '[1 users]' is invalid (expected "),
+            ex.errors().toString());
+        assertTrue(ex.errors().get(0).contains("SHA-999"), ex.errors().toString());
+    }
 }

@@ -66,11 +66,15 @@ public final class SnmpUsers
     }
 
     /**
+     * Reads users from an already parsed document: a list of users, or an object with a {@code users} list (the
+     * appliance's inline {@code codec.snmpUsers} key uses the list form).
+     *
      * @param root   the parsed document.
-     * @param source the file name, for messages.
-     * @return the users.
+     * @param source where it came from, for messages (a file name or a config key).
+     * @return the users, in order.
+     * @throws IllegalArgumentException when an entry is invalid (naming index, key, value and expectation).
      */
-    static List<SnmpUser> parse(final JsonNode root, final String source)
+    public static List<SnmpUser> parse(final JsonNode root, final String source)
     {
         JsonNode list = root;
         boolean fixtureShape = false;

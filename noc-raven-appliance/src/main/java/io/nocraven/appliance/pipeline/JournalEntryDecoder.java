@@ -28,16 +28,54 @@ public final class JournalEntryDecoder
 
     private final DatagramDecoder[] decoders = new DatagramDecoder[ListenerType.values().length];
     private final RecordContext context = new RecordContext();
+    private final ReceiveTimeClock clock = new ReceiveTimeClock();
+    private final CodecOptions options;
 
     /**
-     * @param options decoder options.
+     * @param options decoder options; template lifetimes are judged on each entry's receive time, not the wall clock.
      */
     public JournalEntryDecoder(final CodecOptions options)
     {
+        this.options = options.withClock(clock);
         for (final ListenerType t : ListenerType.values())
         {
-            decoders[t.ordinal()] = Decoders.create(t.family(), options);
+            decoders[t.ordinal()] = Decoders.create(t.family(), this.options);
         }
+    }
+
+    /**
+     * Replaces a listener's decoder with a fresh one (no templates), before its state is rebuilt from the stream.
+     *
+     * @param type the listener.
+     */
+    public void reset(final ListenerType type)
+    {
+        decoders[type.ordinal()] = Decoders.create(type.family(), options);
+    }
+
+    /**
+     * @param type a listener.
+     * @return its current decoder (for template counters).
+     */
+    public DatagramDecoder decoder(final ListenerType type)
+    {
+        return decoders[type.ordinal()];
+    }
+
+    /**
+     * Restores a flow decoder's templates from a template snapshot entry whose header {@link #readHeader} has just
+     * read.
+     *
+     * @param type   the listener returned by {@link #readHeader}.
+     * @param buf    the entry.
+     * @param offset where the entry (its header) starts.
+     * @param length the entry's length.
+     * @throws IllegalArgumentException when the snapshot cannot be read.
+     */
+    public void applySnapshot(final ListenerType type, final byte[] buf, final int offset, final int length)
+    {
+        clock.set(context.receivedAtEpochNanos() / 1_000_000L);
+        FlowTemplates.restore(decoders[type.ordinal()], TemplateSnapshotDescriptor.json(buf, offset, length));
     }
 
     /**
@@ -66,6 +104,7 @@ public final class JournalEntryDecoder
     public DecodeStatus decodePayload(final ListenerType type, final byte[] buf, final int offset, final int length,
         final RecordWriter out)
     {
+        clock.set(context.receivedAtEpochNanos() / 1_000_000L);
         return decoders[type.ordinal()].decode(context, buf, offset + JournalEntryDescriptor.HEADER_LENGTH,
             length - JournalEntryDescriptor.HEADER_LENGTH, out);
     }
@@ -97,7 +136,7 @@ public final class JournalEntryDecoder
                 {
                     // Decoder state, not telemetry: restore it so the entries that follow decode even when the
                     // segment that carried the templates is gone. No record is written for it.
-                    FlowTemplates.restore(decoders[owner.ordinal()], TemplateSnapshotDescriptor.json(buf, offset, length));
+                    applySnapshot(owner, buf, offset, length);
                     return DecodeStatus.OK;
                 }
                 catch (final IllegalArgumentException ex)

@@ -2,16 +2,12 @@ package io.nocraven.appliance.sink;
 
 import io.nocraven.appliance.config.ListenerType;
 import io.nocraven.appliance.pipeline.FlowTemplates;
+import io.nocraven.appliance.pipeline.JournalEntryDecoder;
 import io.nocraven.appliance.pipeline.JournalEntryDescriptor;
 import io.nocraven.appliance.pipeline.JournalStage;
-import io.nocraven.appliance.pipeline.ReceiveTimeClock;
-import io.nocraven.appliance.pipeline.TemplateSnapshotDescriptor;
 import io.nocraven.codec.CodecOptions;
-import io.nocraven.codec.DatagramDecoder;
-import io.nocraven.codec.Decoders;
 import io.nocraven.core.record.CountingRecordWriter;
 import io.nocraven.core.record.JsonRecordWriter;
-import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
 import java.io.IOException;
 import java.util.List;
@@ -43,12 +39,9 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
 
     private final Forwarder forwarder;
     private final List<EntrySource> sources;
-    private final DatagramDecoder[] decoders = new DatagramDecoder[ListenerType.values().length];
+    private final JournalEntryDecoder entries;
     private final long[] templateMarks = new long[ListenerType.values().length];
-    private final ReceiveTimeClock clock = new ReceiveTimeClock();
-    private final CodecOptions decoderOptions;
     private final CountingRecordWriter discard = new CountingRecordWriter();
-    private final RecordContext primeContext = new RecordContext();
     private final AtomicLong primedEntries = new AtomicLong();
     private final AtomicLong snapshotsApplied = new AtomicLong();
     private final AtomicLong badSnapshots = new AtomicLong();
@@ -56,7 +49,6 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private volatile long faults;
     private volatile long unreadableEntries;
     private volatile String lastFault;
-    private final RecordContext context = new RecordContext();
     private final JsonRecordWriter writer;
     private final Thread thread;
     private ListenerType current;
@@ -77,11 +69,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     {
         this.forwarder = forwarder;
         this.sources = List.copyOf(sources);
-        this.decoderOptions = options.withClock(clock);
-        for (final ListenerType t : ListenerType.values())
-        {
-            decoders[t.ordinal()] = Decoders.create(t.family(), decoderOptions);
-        }
+        this.entries = new JournalEntryDecoder(options);
         this.backoff = new Backoff(initialBackoffMs, maxBackoffMs);
         this.writer = new JsonRecordWriter(this::onLine);
         this.thread = new Thread(this, "noc-raven-forward-" + forwarder.name());
@@ -244,7 +232,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
         {
             s.rewind();
             final ListenerType t = flowStream(s);
-            if (t != null && FlowTemplates.changes(decoders[t.ordinal()]) != templateMarks[t.ordinal()])
+            if (t != null && FlowTemplates.changes(entries.decoder(t)) != templateMarks[t.ordinal()])
             {
                 prime(s, t);
             }
@@ -310,9 +298,9 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
 
     private void prime(final EntrySource s, final ListenerType t)
     {
-        decoders[t.ordinal()] = Decoders.create(t.family(), decoderOptions);
+        entries.reset(t);
         final int n = s.prime(this::onPrimeEntry);
-        templateMarks[t.ordinal()] = FlowTemplates.changes(decoders[t.ordinal()]);
+        templateMarks[t.ordinal()] = FlowTemplates.changes(entries.decoder(t));
         primedEntries.addAndGet(n);
         if (n > 0)
         {
@@ -327,7 +315,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
             final ListenerType t = flowStream(s);
             if (t != null)
             {
-                templateMarks[t.ordinal()] = FlowTemplates.changes(decoders[t.ordinal()]);
+                templateMarks[t.ordinal()] = FlowTemplates.changes(entries.decoder(t));
             }
         }
     }
@@ -335,30 +323,26 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private void onPrimeEntry(final long sequence, final long timestampMs, final int type, final byte[] buf,
         final int offset, final int length)
     {
-        final ListenerType lt = JournalEntryDescriptor.readHeader(buf, offset, length, primeContext);
+        final ListenerType lt = entries.readHeader(buf, offset, length);
         if (lt == null)
         {
             return;
         }
         if (type == JournalStage.TYPE_TEMPLATES)
         {
-            applySnapshot(lt, primeContext, buf, offset, length);
+            applySnapshot(lt, buf, offset, length);
         }
         else if (type == JournalStage.TYPE_INPUT)
         {
-            clock.set(primeContext.receivedAtEpochNanos() / 1_000_000L);
-            decoders[lt.ordinal()].decode(primeContext, buf, offset + JournalEntryDescriptor.HEADER_LENGTH,
-                length - JournalEntryDescriptor.HEADER_LENGTH, discard);
+            entries.decodePayload(lt, buf, offset, length, discard);
         }
     }
 
-    private void applySnapshot(final ListenerType lt, final RecordContext header, final byte[] buf, final int offset,
-        final int length)
+    private void applySnapshot(final ListenerType lt, final byte[] buf, final int offset, final int length)
     {
-        clock.set(header.receivedAtEpochNanos() / 1_000_000L);
         try
         {
-            FlowTemplates.restore(decoders[lt.ordinal()], TemplateSnapshotDescriptor.json(buf, offset, length));
+            entries.applySnapshot(lt, buf, offset, length);
             snapshotsApplied.incrementAndGet();
         }
         catch (final IllegalArgumentException ex)
@@ -372,7 +356,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private void onEntry(final long sequence, final long timestampMs, final int recordType, final byte[] buf,
         final int offset, final int length)
     {
-        final ListenerType type = JournalEntryDescriptor.readHeader(buf, offset, length, context);
+        final ListenerType type = entries.readHeader(buf, offset, length);
         if (type == null)
         {
             // The buffer's CRC passed, so this is an entry this version cannot interpret (a newer entry type, or a
@@ -390,7 +374,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
         {
             if (forwarder.wantsRecords())
             {
-                applySnapshot(type, context, buf, offset, length);
+                applySnapshot(type, buf, offset, length);
             }
             return;
         }
@@ -398,20 +382,18 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
         {
             return;
         }
-        final int payload = offset + JournalEntryDescriptor.HEADER_LENGTH;
-        final int payloadLength = length - JournalEntryDescriptor.HEADER_LENGTH;
-        forwarder.onRaw(type, context, buf, payload, payloadLength);
+        forwarder.onRaw(type, entries.context(), buf, offset + JournalEntryDescriptor.HEADER_LENGTH,
+            length - JournalEntryDescriptor.HEADER_LENGTH);
         if (forwarder.wantsRecords())
         {
             current = type;
-            clock.set(context.receivedAtEpochNanos() / 1_000_000L);
-            decoders[type.ordinal()].decode(context, buf, payload, payloadLength, writer);
+            entries.decodePayload(type, buf, offset, length, writer);
         }
     }
 
     private void onLine(final RecordKind kind, final CharSequence line)
     {
-        forwarder.onRecord(current, kind, context, line);
+        forwarder.onRecord(current, kind, entries.context(), line);
     }
 
     /** Stops reading; what is in the buffer stays there. */

@@ -19,13 +19,7 @@ import static io.nocraven.buffer.compress.CompressedSegmentDescriptor.*;
  */
 public final class CompressedSegmentIndex
 {
-    private final Compression codec;
-    private final long baseSequence;
-    private final int recordCount;
-    private final long firstTimestamp;
-    private final long maxTimestamp;
-    private final int uncompressedLength;
-    private final int capacity;
+    private final CompressedSegmentHeader header;
     private final long[] firstSequence;
     private final long[] frameOffset;
     private final int[] compressedLength;
@@ -35,13 +29,7 @@ public final class CompressedSegmentIndex
     private CompressedSegmentIndex(final CompressedSegmentHeader header, final ByteBuffer index)
     {
         final int frames = header.frameCount();
-        codec = header.codec();
-        baseSequence = header.baseSequence();
-        recordCount = header.recordCount();
-        firstTimestamp = header.firstTimestamp();
-        maxTimestamp = header.maxTimestamp();
-        uncompressedLength = header.uncompressedLength();
-        capacity = header.capacity();
+        this.header = header;
         firstSequence = new long[frames];
         frameOffset = new long[frames];
         compressedLength = new int[frames];
@@ -90,7 +78,7 @@ public final class CompressedSegmentIndex
         {
             if (frameOffset[i] < HEADER_LENGTH || compressedLength[i] <= 0 ||
                 frameOffset[i] + compressedLength[i] > indexOffset || uncompressedFrameLength[i] <= 0 ||
-                uncompressedFrameLength[i] > capacity)
+                uncompressedFrameLength[i] > header.capacity())
             {
                 throw new CorruptSegmentException("compressed segment frame " + i + " out of bounds: " + path);
             }
@@ -126,43 +114,43 @@ public final class CompressedSegmentIndex
     /** @return the codec. */
     public Compression codec()
     {
-        return codec;
+        return header.codec();
     }
 
     /** @return base sequence. */
     public long baseSequence()
     {
-        return baseSequence;
+        return header.baseSequence();
     }
 
     /** @return records. */
     public int recordCount()
     {
-        return recordCount;
+        return header.recordCount();
     }
 
     /** @return first timestamp. */
     public long firstTimestamp()
     {
-        return firstTimestamp;
+        return header.firstTimestamp();
     }
 
     /** @return max timestamp. */
     public long maxTimestamp()
     {
-        return maxTimestamp;
+        return header.maxTimestamp();
     }
 
     /** @return uncompressed bytes of the original segment (up to its end marker). */
     public int uncompressedLength()
     {
-        return uncompressedLength;
+        return header.uncompressedLength();
     }
 
     /** @return capacity of the original segment. */
     public int capacity()
     {
-        return capacity;
+        return header.capacity();
     }
 
     /** @return number of frames. */

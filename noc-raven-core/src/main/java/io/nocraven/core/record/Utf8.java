@@ -115,7 +115,7 @@ public final class Utf8
     }
 
     /**
-     * Appends U+0085, U+2028 or U+2029 as a JSON {@code \\uXXXX} escape: JSON allows them raw, but many
+     * Appends U+0085, U+2028 or U+2029 as a JSON {@code \\u} escape with four hex digits: JSON allows them raw, but many
      * line-oriented readers split lines on them, and a record must stay on one line.
      *
      * @param sb where to append.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.luben.zstd.ZstdInputStream;
 import io.nocraven.appliance.FlowPackets.Layout;
 import io.nocraven.appliance.config.ListenerType;
 import java.io.BufferedReader;
@@ -351,14 +352,15 @@ class CrashRecoveryTest
         final List<Path> files;
         try (Stream<Path> list = Files.list(archiveDir))
         {
-            files = list.filter(f -> f.toString().endsWith(".jsonl") || f.toString().endsWith(".jsonl.gz"))
+            files = list.filter(f -> f.toString().endsWith(".jsonl") || f.toString().endsWith(".jsonl.gz")
+                || f.toString().endsWith(".jsonl.zst"))
                 .sorted((x, y) -> base(x).compareTo(base(y))).toList();
         }
         for (final Path f : files)
         {
             final List<String> lines = new ArrayList<>();
             try (InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(f))
-                : Files.newInputStream(f);
+                : f.toString().endsWith(".zst") ? new ZstdInputStream(Files.newInputStream(f)) : Files.newInputStream(f);
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)))
             {
                 for (String line = r.readLine(); line != null; line = r.readLine())
@@ -416,7 +418,7 @@ class CrashRecoveryTest
     private static String base(final Path f)
     {
         final String name = f.getFileName().toString();
-        return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        return name.substring(0, name.indexOf(".jsonl") + ".jsonl".length());
     }
 
     private Process start() throws IOException

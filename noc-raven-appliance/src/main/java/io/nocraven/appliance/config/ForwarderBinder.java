@@ -17,7 +17,7 @@ final class ForwarderBinder
             dir.isEmpty() ? dataDir.resolve("archive") : Path.of(dir), streams(r, "forwarders.archive.streams"),
             r.integer("forwarders.archive.rotateBytes", 4096, Long.MAX_VALUE),
             r.integer("forwarders.archive.rotateSeconds", 1, 366L * 86400),
-            r.oneOf("forwarders.archive.compression", "gzip", "none"));
+            r.oneOf("forwarders.archive.compression", "zstd", "gzip", "none"));
         final boolean kafkaOn = r.bool("forwarders.kafka.enabled");
         final String servers = r.text("forwarders.kafka.bootstrapServers");
         if (kafkaOn && !servers.matches("[^,\\s]+:\\d+(,[^,\\s]+:\\d+)*"))

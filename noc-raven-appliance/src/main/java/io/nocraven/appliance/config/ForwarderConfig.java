@@ -26,7 +26,7 @@ public record ForwarderConfig(Archive archive, Kafka kafka, Relay udpRelay, Rela
      * @param streams       listeners taken (empty = all).
      * @param rotateBytes   rotate when a file reaches this size.
      * @param rotateSeconds rotate when a file is this old.
-     * @param compression   {@code gzip} or {@code none}.
+     * @param compression   {@code zstd}, {@code gzip} or {@code none}.
      */
     public record Archive(boolean enabled, Path directory, List<String> streams, long rotateBytes, long rotateSeconds,
         String compression)

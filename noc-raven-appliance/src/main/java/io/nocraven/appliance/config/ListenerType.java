@@ -40,9 +40,12 @@ public enum ListenerType
     private final ProtocolFamily family;
     private final Transport transport;
     private final boolean syslog;
+    /** Computed once: the ingest path reads it for every datagram. */
+    private final String configName;
 
     ListenerType(final ProtocolFamily family, final Transport transport, final boolean syslog)
     {
+        this.configName = name().toLowerCase(Locale.ROOT).replace('_', '-');
         this.family = family;
         this.transport = transport;
         this.syslog = syslog;
@@ -53,7 +56,7 @@ public enum ListenerType
      */
     public String configName()
     {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return configName;
     }
 
     /**

@@ -6,11 +6,12 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.netty.buffer.ByteBuf;
 import io.nocraven.appliance.config.ListenerType;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
@@ -18,8 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest ring: network threads copy each datagram/frame into a pre-allocated slot ({@link #publish}); the
- * stages given at start run in order on their own threads. A full ring drops the input and counts it per listener
- * (UDP has no back-pressure; TCP callers may use {@link #publishBlocking} to push back on the sender).
+ * stages given at start run in order, for each input, on one thread ({@code noc-raven-stage}). A full ring drops the
+ * input and counts it per listener (UDP has no back-pressure; TCP callers may use {@link #publishBlocking} to push
+ * back on the sender).
+ * <p>
+ * One thread for all stages rather than a thread per stage: on the 2-core boxes this runs on, a second stage thread
+ * spent most of its time waiting for the first (parking, waking, scanning the ring's published slots): with the
+ * journal and decode stages on their own threads, 60 % of their CPU at 100k syslog datagrams/s was that hand-off
+ * (async-profiler, docs/benchmarks.md). Run in sequence, a batch of inputs costs one wake-up, and the journal
+ * stage's work still comes first for each input.
  */
 public final class IngressRing
 {
@@ -51,12 +59,14 @@ public final class IngressRing
         this.disruptor = new Disruptor<>(IngressEvent.factory(slotBytes), ringSize,
             r -> new Thread(r, "noc-raven-stage"), ProducerType.MULTI,
             new StageWaitStrategy(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
-        disruptor.setDefaultExceptionHandler(new CountingExceptionHandler());
-        EventHandlerGroup<IngressEvent> group = disruptor.handleEventsWith(stages[0]);
-        for (int i = 1; i < stages.length; i++)
+        final CountingExceptionHandler failures = new CountingExceptionHandler();
+        disruptor.setDefaultExceptionHandler(failures);
+        final List<EventHandler<IngressEvent>> inOrder = new ArrayList<>(stages.length);
+        for (final EventHandler<IngressEvent> stage : stages)
         {
-            group = group.then(stages[i]);
+            inOrder.add(stage);
         }
+        disruptor.handleEventsWith(new SequentialStages(inOrder, failures));
         this.ring = disruptor.start();
     }
 
@@ -270,6 +280,66 @@ public final class IngressRing
         {
             LOG.warn("pipeline did not drain within {} ms; halting", timeoutMillis);
             disruptor.halt();
+        }
+    }
+
+    /**
+     * Runs the stages one after the other for each event, on the ring's one consumer thread. A stage that throws
+     * does not stop the later stages from seeing the event: each failure is handed to the exception handler (counted
+     * and logged) and the next stage runs.
+     */
+    private static final class SequentialStages implements EventHandler<IngressEvent>
+    {
+        private final List<EventHandler<IngressEvent>> stages;
+        private final ExceptionHandler<IngressEvent> failures;
+
+        SequentialStages(final List<EventHandler<IngressEvent>> stages, final ExceptionHandler<IngressEvent> failures)
+        {
+            this.stages = List.copyOf(stages);
+            this.failures = failures;
+        }
+
+        @Override
+        public void onEvent(final IngressEvent event, final long sequence, final boolean endOfBatch) throws Exception
+        {
+            for (final EventHandler<IngressEvent> stage : stages)
+            {
+                try
+                {
+                    stage.onEvent(event, sequence, endOfBatch);
+                }
+                catch (final RuntimeException ex)
+                {
+                    failures.handleEventException(ex, sequence, event);
+                }
+            }
+        }
+
+        @Override
+        public void onTimeout(final long sequence) throws Exception
+        {
+            for (final EventHandler<IngressEvent> stage : stages)
+            {
+                stage.onTimeout(sequence);
+            }
+        }
+
+        @Override
+        public void onStart()
+        {
+            for (final EventHandler<IngressEvent> stage : stages)
+            {
+                stage.onStart();
+            }
+        }
+
+        @Override
+        public void onShutdown()
+        {
+            for (final EventHandler<IngressEvent> stage : stages)
+            {
+                stage.onShutdown();
+            }
         }
     }
 

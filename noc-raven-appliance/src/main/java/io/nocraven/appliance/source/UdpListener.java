@@ -31,6 +31,12 @@ public final class UdpListener implements Listener
     private static final Logger LOG = LoggerFactory.getLogger(UdpListener.class);
     /** The largest UDP payload (IPv4: 65,535 - 20 - 8; IPv6 without jumbograms is smaller still). */
     static final int MAX_UDP_PAYLOAD = 65_507;
+    /**
+     * Datagrams taken per system call under epoll ({@code recvmmsg}). Each gets a slot of {@link #MAX_UDP_PAYLOAD}
+     * bytes in one pooled read buffer (16 slots: 1 MiB, the largest buffer Netty's adaptive allocator pools), so
+     * nothing can be truncated; the kernel writes only the bytes it receives.
+     */
+    static final int DATAGRAMS_PER_READ = 16;
 
     private final ListenerConfig config;
     private final IngressRing ring;
@@ -58,9 +64,17 @@ public final class UdpListener implements Listener
         // Netty's datagram channels read into 2048-byte buffers by default and silently truncate anything longer
         // (a NetFlow v9/IPFIX export packet or a syslog message over 2 KB): read into buffers that hold the largest
         // UDP payload instead. The pooled allocator recycles them, so this costs no allocation per datagram.
+        // Under epoll, one recvmmsg call fills up to DATAGRAMS_PER_READ such slots: at 100k datagrams/s recvmsg and
+        // its wake-ups were half of the network thread's time (async-profiler, docs/benchmarks.md).
+        final boolean batched = NettyTransport.epoll();
         final Bootstrap b = new Bootstrap().group(group).channel(NettyTransport.datagramChannel())
-            .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_PAYLOAD))
+            .option(ChannelOption.RECVBUF_ALLOCATOR,
+                new FixedRecvByteBufAllocator(batched ? MAX_UDP_PAYLOAD * DATAGRAMS_PER_READ : MAX_UDP_PAYLOAD))
             .handler(new Handler());
+        if (batched)
+        {
+            b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_UDP_PAYLOAD);
+        }
         if (config.receiveBufferBytes() > 0)
         {
             b.option(ChannelOption.SO_RCVBUF, config.receiveBufferBytes());

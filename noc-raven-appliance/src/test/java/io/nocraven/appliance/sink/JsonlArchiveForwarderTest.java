@@ -3,6 +3,7 @@ package io.nocraven.appliance.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.luben.zstd.ZstdInputStream;
 import io.nocraven.appliance.config.ForwarderConfig;
 import io.nocraven.appliance.config.ListenerType;
 import io.nocraven.core.record.RecordContext;
@@ -15,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonlArchiveForwarderTest
@@ -23,11 +25,13 @@ class JsonlArchiveForwarderTest
     @TempDir
     Path dir;
 
-    @Test
-    void shouldRotateBySizeCompressRotatedFilesAndKeepEveryLine() throws Exception
+    @ParameterizedTest
+    @ValueSource(strings = {"zstd", "gzip"})
+    void shouldRotateBySizeCompressRotatedFilesAndKeepEveryLine(final String compression) throws Exception
     {
+        final String suffix = "zstd".equals(compression) ? ".jsonl.zst" : ".jsonl.gz";
         final ForwarderConfig.Archive cfg = new ForwarderConfig.Archive(true, dir, List.of("syslog-udp"), 4096, 3600,
-            "gzip");
+            compression);
         final RecordContext ctx = new RecordContext().set(new byte[] {127, 0, 0, 1}, 0, 4, 5000, "syslog-udp", 0);
         final JsonlArchiveForwarder f = new JsonlArchiveForwarder(cfg);
         assertTrue(f.accepts(ListenerType.SYSLOG_UDP));
@@ -46,16 +50,18 @@ class JsonlArchiveForwarderTest
         {
             for (final Path p : files.sorted().toList())
             {
-                if (p.toString().endsWith(".gz"))
+                if (p.toString().endsWith(suffix))
                 {
                     gz++;
-                    try (InputStream in = new GZIPInputStream(Files.newInputStream(p)))
+                    try (InputStream in = "zstd".equals(compression) ? new ZstdInputStream(Files.newInputStream(p))
+                        : new GZIPInputStream(Files.newInputStream(p)))
                     {
                         lines.addAll(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
                     }
                 }
                 else
                 {
+                    assertTrue(p.toString().endsWith(".jsonl"), p.toString());
                     lines.addAll(Files.readAllLines(p));
                 }
             }

@@ -428,7 +428,8 @@ class CrashRecoveryTest
             System.getProperty("java.class.path"), RunMain.class.getName(), "--data-dir", dir.toString(),
             "--set", "admin.bind=127.0.0.1", "--set", "admin.port=" + admin, "--set", "admin.token=" + TOKEN,
             "--set", "buffer.durability=group_commit", "--set", "buffer.minFreeBytes=0",
-            "--set", "buffer.segmentBytes=1048576", "--set", "pipeline.ringSize=1024"));
+            "--set", "buffer.segmentBytes=1048576", "--set", "pipeline.ringSize=1024",
+            "--set", "forwarders.archive.streams="));
         for (final ListenerType t : ListenerType.values())
         {
             final boolean on = t == ListenerType.SYSLOG_UDP || t == ListenerType.SYSLOG_TCP

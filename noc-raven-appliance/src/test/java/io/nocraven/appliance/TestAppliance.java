@@ -43,6 +43,8 @@ final class TestAppliance implements AutoCloseable
             sets.add("listeners." + t.configName() + ".receiveBufferBytes=0");
         }
         sets.add("pipeline.ringSize=1024");
+        // The tests read flows back from the archive too (by default it takes the syslog, SNMP and Windows streams).
+        sets.add("forwarders.archive.streams=");
         sets.addAll(List.of(extraSets));
         config = ConfigLoader.load(null, Map.of(), sets.stream().filter(s -> !s.endsWith(".receiveBufferBytes=0")
             || !isTcp(s)).toList(), dataDir);

@@ -56,9 +56,9 @@ public final class IngressRing
         final EventHandler<IngressEvent>... stages)
     {
         this.maxBytes = maxBytes.clone();
+        final StageWaitStrategy wait = new StageWaitStrategy(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         this.disruptor = new Disruptor<>(IngressEvent.factory(slotBytes), ringSize,
-            r -> new Thread(r, "noc-raven-stage"), ProducerType.MULTI,
-            new StageWaitStrategy(IDLE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+            r -> new Thread(r, "noc-raven-stage"), ProducerType.MULTI, wait);
         final CountingExceptionHandler failures = new CountingExceptionHandler();
         disruptor.setDefaultExceptionHandler(failures);
         final List<EventHandler<IngressEvent>> inOrder = new ArrayList<>(stages.length);
@@ -67,7 +67,9 @@ public final class IngressRing
             inOrder.add(stage);
         }
         disruptor.handleEventsWith(new SequentialStages(inOrder, failures));
-        this.ring = disruptor.start();
+        final RingBuffer<IngressEvent> started = disruptor.start();
+        wait.publishedBy(started::isAvailable);
+        this.ring = started;
     }
 
     /**
@@ -290,23 +292,24 @@ public final class IngressRing
      */
     private static final class SequentialStages implements EventHandler<IngressEvent>
     {
-        private final List<EventHandler<IngressEvent>> stages;
+        /** An array, not a list: iterating a list here allocated an iterator per input (async-profiler). */
+        private final EventHandler<?>[] stages;
         private final ExceptionHandler<IngressEvent> failures;
 
         SequentialStages(final List<EventHandler<IngressEvent>> stages, final ExceptionHandler<IngressEvent> failures)
         {
-            this.stages = List.copyOf(stages);
+            this.stages = stages.toArray(new EventHandler<?>[0]);
             this.failures = failures;
         }
 
         @Override
         public void onEvent(final IngressEvent event, final long sequence, final boolean endOfBatch) throws Exception
         {
-            for (final EventHandler<IngressEvent> stage : stages)
+            for (final EventHandler<?> stage : stages)
             {
                 try
                 {
-                    stage.onEvent(event, sequence, endOfBatch);
+                    stage(stage).onEvent(event, sequence, endOfBatch);
                 }
                 catch (final RuntimeException ex)
                 {
@@ -315,19 +318,26 @@ public final class IngressRing
             }
         }
 
+        /** The array holds only the ring's own stages, given to the constructor as {@code EventHandler<IngressEvent>}. */
+        @SuppressWarnings("unchecked")
+        private static EventHandler<IngressEvent> stage(final EventHandler<?> stage)
+        {
+            return (EventHandler<IngressEvent>)stage;
+        }
+
         @Override
         public void onTimeout(final long sequence) throws Exception
         {
-            for (final EventHandler<IngressEvent> stage : stages)
+            for (final EventHandler<?> stage : stages)
             {
-                stage.onTimeout(sequence);
+                stage(stage).onTimeout(sequence);
             }
         }
 
         @Override
         public void onStart()
         {
-            for (final EventHandler<IngressEvent> stage : stages)
+            for (final EventHandler<?> stage : stages)
             {
                 stage.onStart();
             }
@@ -336,7 +346,7 @@ public final class IngressRing
         @Override
         public void onShutdown()
         {
-            for (final EventHandler<IngressEvent> stage : stages)
+            for (final EventHandler<?> stage : stages)
             {
                 stage.onShutdown();
             }

@@ -7,6 +7,7 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,13 +36,16 @@ public final class StageWaitStrategy implements WaitStrategy
 {
     /** One sleep while polling. */
     static final long POLL_PARK_NANOS = 100_000;
+    /** Spins while a claimed slot is being filled, before sleeping like any other wait. */
+    static final int CLAIM_SPINS = 200;
     /** How long a stage polls after its last input before it blocks. */
     static final long POLL_NANOS = 2_000_000;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition published = lock.newCondition();
+    private final Condition wakeUp = lock.newCondition();
     private final AtomicBoolean signalNeeded = new AtomicBoolean();
     private final long timeoutNanos;
+    private volatile LongPredicate published = sequence -> true;
 
     /**
      * @param timeout idle time after which a stage's {@code onTimeout} runs.
@@ -52,18 +56,40 @@ public final class StageWaitStrategy implements WaitStrategy
         this.timeoutNanos = unit.toNanos(timeout);
     }
 
+    /**
+     * Tells the strategy how to see whether a claimed slot is published yet ({@code RingBuffer::isAvailable}). With
+     * several producers the ring's cursor counts claimed slots: a producer descheduled between its claim and its
+     * publish (likely with more busy threads than cores) would otherwise leave the stage spinning through the
+     * Disruptor's barrier for a whole time slice; with it, the stage polls with sleeps like any other wait.
+     *
+     * @param isPublished true when a sequence's slot is published.
+     */
+    public void publishedBy(final LongPredicate isPublished)
+    {
+        this.published = isPublished;
+    }
+
     @Override
     public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence,
         final SequenceBarrier barrier) throws AlertException, InterruptedException, TimeoutException
     {
         long available = dependentSequence.get();
-        if (available >= sequence)
+        final LongPredicate isPublished = published;
+        if (available >= sequence && isPublished.test(sequence))
         {
             return available;
         }
         final long start = System.nanoTime();
-        while ((available = dependentSequence.get()) < sequence)
+        int spins = 0;
+        while ((available = dependentSequence.get()) < sequence || !isPublished.test(sequence))
         {
+            if (available >= sequence && spins < CLAIM_SPINS)
+            {
+                // Claimed, not yet published: normally a matter of a memory copy.
+                spins++;
+                Thread.onSpinWait();
+                continue;
+            }
             barrier.checkAlert();
             final long waited = System.nanoTime() - start;
             if (waited >= timeoutNanos)
@@ -100,7 +126,7 @@ public final class StageWaitStrategy implements WaitStrategy
                 {
                     break;
                 }
-                remaining = published.awaitNanos(remaining);
+                remaining = wakeUp.awaitNanos(remaining);
                 if (remaining <= 0)
                 {
                     throw TimeoutException.INSTANCE;
@@ -121,7 +147,7 @@ public final class StageWaitStrategy implements WaitStrategy
             lock.lock();
             try
             {
-                published.signalAll();
+                wakeUp.signalAll();
             }
             finally
             {

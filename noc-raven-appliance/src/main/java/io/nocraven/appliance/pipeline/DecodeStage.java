@@ -72,7 +72,6 @@ public final class DecodeStage implements EventHandler<IngressEvent>
             quarantineTouched = false;
             quarantine.commitBatch(quarantine.shouldForce(System.currentTimeMillis()));
         }
-        event.trim();
     }
 
     @Override

@@ -25,8 +25,15 @@ public final class IngressEvent
     /** Where replies go (SNMP inform responses): the receiving channel, or null. */
     public Object replyChannel;
 
-    /** A slot grown past this many payload bytes goes back to its pre-allocated size once every stage is done. */
-    static final int KEEP_GROWN_BYTES = 65_536;
+    /**
+     * A slot grown past this many payload bytes goes back to its pre-allocated size once every stage is done. Grown
+     * slots that are kept are bounded by ring size x this (65536 x 2 KiB = 128 MiB); larger inputs are charged to the
+     * ring's budget for large inputs while they are in flight ({@link IngressRing#LARGE_INPUT_BUDGET_BYTES}).
+     */
+    static final int KEEP_GROWN_BYTES = 2048;
+
+    /** Bytes of this input charged to the ring's large-input budget (0 when it fits a kept slot). */
+    int charged;
 
     private final int slotBytes;
 

@@ -12,8 +12,11 @@ import io.nocraven.appliance.config.ListenerType;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,13 @@ public final class IngressRing
 {
     /** Idle time after which the stages run their periodic duties (fsync timer, retention). */
     public static final long IDLE_TIMEOUT_MILLIS = 50;
+    /**
+     * Most bytes of large inputs (over {@link IngressEvent#KEEP_GROWN_BYTES}) in the ring at once. Without a bound a
+     * flood of 64 KiB datagrams arriving faster than the stages journal them would grow every slot (65536 x 64 KiB =
+     * 4 GiB) and exhaust the heap; past it, UDP inputs are dropped and counted like a full ring, TCP inputs wait.
+     */
+    public static final long LARGE_INPUT_BUDGET_BYTES = 64L << 20;
+    private static final long BUDGET_WAIT_NANOS = 100_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngressRing.class);
 
@@ -42,6 +52,7 @@ public final class IngressRing
     private final AtomicLongArray tooLarge = new AtomicLongArray(ListenerType.values().length);
     private final AtomicLongArray received = new AtomicLongArray(ListenerType.values().length);
     private final AtomicLongArray receivedBytes = new AtomicLongArray(ListenerType.values().length);
+    private final AtomicLong largeBytes = new AtomicLong();
     private final int[] maxBytes;
 
     /**
@@ -66,7 +77,7 @@ public final class IngressRing
         {
             inOrder.add(stage);
         }
-        disruptor.handleEventsWith(new SequentialStages(inOrder, failures));
+        disruptor.handleEventsWith(new SequentialStages(inOrder, failures, this::release));
         final RingBuffer<IngressEvent> started = disruptor.start();
         wait.publishedBy(started::isAvailable);
         this.ring = started;
@@ -92,6 +103,12 @@ public final class IngressRing
         {
             return false;
         }
+        final int charge = charge(length);
+        if (charge < 0)
+        {
+            dropped.incrementAndGet(listener.ordinal());
+            return false;
+        }
         final long seq;
         try
         {
@@ -99,10 +116,11 @@ public final class IngressRing
         }
         catch (final InsufficientCapacityException ex)
         {
+            largeBytes.addAndGet(-charge);
             dropped.incrementAndGet(listener.ordinal());
             return false;
         }
-        fill(seq, listener, address, port, nanos, src, offset, length, reply);
+        fill(seq, listener, address, port, nanos, src, offset, length, reply, charge);
         return true;
     }
 
@@ -119,8 +137,15 @@ public final class IngressRing
     public boolean publish(final ListenerType listener, final InetSocketAddress sender, final long nanos,
         final ByteBuf content, final Object reply)
     {
-        if (tooLarge(listener, content.readableBytes()))
+        final int length = content.readableBytes();
+        if (tooLarge(listener, length))
         {
+            return false;
+        }
+        final int charge = charge(length);
+        if (charge < 0)
+        {
+            dropped.incrementAndGet(listener.ordinal());
             return false;
         }
         final long seq;
@@ -130,14 +155,15 @@ public final class IngressRing
         }
         catch (final InsufficientCapacityException ex)
         {
+            largeBytes.addAndGet(-charge);
             dropped.incrementAndGet(listener.ordinal());
             return false;
         }
         try
         {
             final IngressEvent e = ring.get(seq);
-            final int length = content.readableBytes();
             content.getBytes(content.readerIndex(), e.ensure(length), IngressEvent.PAYLOAD_OFFSET, length);
+            e.charged = charge;
             e.length = length;
             e.listener = listener.ordinal();
             e.replyChannel = reply;
@@ -166,10 +192,54 @@ public final class IngressRing
     public void publishBlocking(final ListenerType listener, final byte[] address, final int port, final long nanos,
         final byte[] src, final int offset, final int length)
     {
-        if (!tooLarge(listener, length))
+        if (tooLarge(listener, length))
         {
-            fill(ring.next(), listener, address, port, nanos, src, offset, length, null);
+            return;
         }
+        int charge;
+        while ((charge = charge(length)) < 0)
+        {
+            LockSupport.parkNanos(BUDGET_WAIT_NANOS);
+        }
+        fill(ring.next(), listener, address, port, nanos, src, offset, length, null, charge);
+    }
+
+    /**
+     * Reserves room in the large-input budget for an input that will not fit a kept slot.
+     *
+     * @return bytes charged (0 for an input that fits), or -1 when the budget is spent.
+     */
+    private int charge(final int length)
+    {
+        if (length <= IngressEvent.KEEP_GROWN_BYTES)
+        {
+            return 0;
+        }
+        if (largeBytes.addAndGet(length) > LARGE_INPUT_BUDGET_BYTES)
+        {
+            largeBytes.addAndGet(-length);
+            return -1;
+        }
+        return length;
+    }
+
+    /** After every stage: gives back a large input's budget and memory. */
+    private void release(final IngressEvent event)
+    {
+        if (event.charged > 0)
+        {
+            largeBytes.addAndGet(-event.charged);
+            event.charged = 0;
+        }
+        event.trim();
+    }
+
+    /**
+     * @return bytes of large inputs in the ring now.
+     */
+    public long largeInputBytes()
+    {
+        return largeBytes.get();
     }
 
     /**
@@ -205,12 +275,13 @@ public final class IngressRing
     }
 
     private void fill(final long seq, final ListenerType listener, final byte[] address, final int port,
-        final long nanos, final byte[] src, final int offset, final int length, final Object reply)
+        final long nanos, final byte[] src, final int offset, final int length, final Object reply, final int charge)
     {
         try
         {
             final IngressEvent e = ring.get(seq);
             System.arraycopy(src, offset, e.ensure(length), IngressEvent.PAYLOAD_OFFSET, length);
+            e.charged = charge;
             e.length = length;
             e.listener = listener.ordinal();
             e.replyChannel = reply;
@@ -295,11 +366,14 @@ public final class IngressRing
         /** An array, not a list: iterating a list here allocated an iterator per input (async-profiler). */
         private final EventHandler<?>[] stages;
         private final ExceptionHandler<IngressEvent> failures;
+        private final Consumer<IngressEvent> done;
 
-        SequentialStages(final List<EventHandler<IngressEvent>> stages, final ExceptionHandler<IngressEvent> failures)
+        SequentialStages(final List<EventHandler<IngressEvent>> stages, final ExceptionHandler<IngressEvent> failures,
+            final Consumer<IngressEvent> done)
         {
             this.stages = stages.toArray(new EventHandler<?>[0]);
             this.failures = failures;
+            this.done = done;
         }
 
         @Override
@@ -316,6 +390,7 @@ public final class IngressRing
                     failures.handleEventException(ex, sequence, event);
                 }
             }
+            done.accept(event);
         }
 
         /** The array holds only the ring's own stages, given to the constructor as {@code EventHandler<IngressEvent>}. */

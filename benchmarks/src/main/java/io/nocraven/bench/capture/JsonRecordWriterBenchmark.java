@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writing one IPFIX-shaped flow record (envelope, header object, 14 fields of every value type) as a JSON line.
+ * Writing one record as a JSON line: an IPFIX-shaped flow record (envelope, header object, 14 fields of every value
+ * type), and a syslog record whose text fields (timestamp, hostname, app name, a 200-byte message) are written from
+ * the datagram's bytes with {@code utf8Value}, as the syslog decoder does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -33,6 +35,10 @@ public class JsonRecordWriterBenchmark
     private final byte[] v6 = {0x20, 0x01, 0x0d, (byte)0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
     private final byte[] mac = {0, 0x1b, 0x21, 0x3a, 0x4b, 0x5c};
     private final byte[] message = "flow \"export\" from edge-1 é".getBytes(StandardCharsets.UTF_8);
+    private final byte[] datagram = ("<189>1 2024-03-15T10:00:02.087Z edge-sw-01.venue.example sshd 4123 - - "
+        + "Accepted publickey for netops from 192.0.2.17 port 52114 ssh2: ED25519 SHA256:Zm9vYmFyYmF6cXV4cXV1eGNvcmdl "
+        + "\"session opened\" tty=pts/3 cwd=/home/netops cmd=show interfaces status vlan 120 uplink=Te1/0/48")
+        .getBytes(StandardCharsets.UTF_8);
     private final RecordContext context = new RecordContext();
     private JsonRecordWriter writer;
     private Blackhole blackhole;
@@ -76,6 +82,27 @@ public class JsonRecordWriterBenchmark
         w.field("applicationName", "https");
         w.name("ratio").doubleValue(0.25);
         w.endObject();
+        w.endRecord();
+    }
+
+    /** Writes one syslog record whose message (202 bytes, two quotes to escape) comes from the datagram's bytes. */
+    @Benchmark
+    public void syslogRecord()
+    {
+        final JsonRecordWriter w = writer;
+        final byte[] d = datagram;
+        w.beginRecord(RecordKind.SYSLOG, Protocol.RFC5424, context);
+        w.field("facility", 23);
+        w.field("severity", 5);
+        w.field("version", 1);
+        w.name("timestamp").utf8Value(d, 7, 24);
+        w.name("hostname").utf8Value(d, 32, 24);
+        w.name("appName").utf8Value(d, 57, 4);
+        w.name("procId").utf8Value(d, 62, 4);
+        w.name("msgId").nullValue();
+        w.name("structuredData").nullValue();
+        w.name("message").utf8Value(d, 71, d.length - 71);
+        w.field("dialect", "rfc5424");
         w.endRecord();
     }
 }

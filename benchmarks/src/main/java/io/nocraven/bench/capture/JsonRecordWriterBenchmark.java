@@ -16,6 +16,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +47,7 @@ public class JsonRecordWriterBenchmark
         .getBytes(StandardCharsets.UTF_8);
     private final RecordContext context = new RecordContext();
     private JsonRecordWriter writer;
+    private JsonRecordWriter archiveWriter;
     private Blackhole blackhole;
 
     /**
@@ -51,6 +58,20 @@ public class JsonRecordWriterBenchmark
     {
         blackhole = bh;
         writer = new JsonRecordWriter((kind, line) -> blackhole.consume(line.length()));
+        // What the JSONL archive forwarder does with a line: a buffered UTF-8 writer (as Files.newBufferedWriter).
+        final Writer archive = new BufferedWriter(new OutputStreamWriter(OutputStream.nullOutputStream(),
+            StandardCharsets.UTF_8), 8192);
+        archiveWriter = new JsonRecordWriter((kind, line) ->
+        {
+            try
+            {
+                archive.append(line).append('\n');
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        });
         context.set(new byte[] {(byte)192, 0, 2, 1}, 0, 4, 4739, "ipfix-udp", 1_710_496_802_087_825_000L);
     }
 
@@ -89,7 +110,18 @@ public class JsonRecordWriterBenchmark
     @Benchmark
     public void syslogRecord()
     {
-        final JsonRecordWriter w = writer;
+        syslog(writer);
+    }
+
+    /** {@link #syslogRecord()}, then the line goes where the archive forwarder puts it (a buffered file writer). */
+    @Benchmark
+    public void syslogRecordToArchive()
+    {
+        syslog(archiveWriter);
+    }
+
+    private void syslog(final JsonRecordWriter w)
+    {
         final byte[] d = datagram;
         w.beginRecord(RecordKind.SYSLOG, Protocol.RFC5424, context);
         w.field("facility", 23);

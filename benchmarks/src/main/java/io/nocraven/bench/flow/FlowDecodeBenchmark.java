@@ -62,7 +62,7 @@ public class FlowDecodeBenchmark
         final boolean v9 = "netflow-v9".equals(protocol);
         decoder = v9 ? new NetFlowV9Decoder(CodecOptions.defaults()) : new IpfixDecoder(CodecOptions.defaults());
         final List<byte[]> packets = v9 ? FlowBenchmarkInput.netflowV9() : FlowBenchmarkInput.ipfix();
-        json = new JsonRecordWriter((kind, line) -> blackhole.consume(line.length()));
+        json = new JsonRecordWriter((kind, line) -> blackhole.consume(line.byteLength()));
         final byte[] template = packets.get(0);
         decoder.decode(FlowBenchmarkInput.CONTEXT, template, 0, template.length, counting);
         data = packets.get(1);

@@ -53,7 +53,7 @@ public class NetFlowV5DecodeBenchmark
     public void setUp(final Blackhole bh)
     {
         this.blackhole = bh;
-        this.json = new JsonRecordWriter((kind, line) -> blackhole.consume(line.length()));
+        this.json = new JsonRecordWriter((kind, line) -> blackhole.consume(line.byteLength()));
         context.set(new byte[] {127, 0, 0, 1}, 0, 4, 40000, "udp/2055", 1_700_000_000_000_000_000L);
         final ByteBuffer b = ByteBuffer.allocate(24 + 48 * RECORDS);
         b.putShort((short)5).putShort((short)RECORDS).putInt(3_600_000).putInt(1_700_000_000).putInt(123_456_789)

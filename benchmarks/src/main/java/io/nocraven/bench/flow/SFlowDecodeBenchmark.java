@@ -55,7 +55,7 @@ public class SFlowDecodeBenchmark
     public void setUp(final Blackhole bh)
     {
         this.blackhole = bh;
-        this.json = new JsonRecordWriter((kind, line) -> blackhole.consume(line.length()));
+        this.json = new JsonRecordWriter((kind, line) -> blackhole.consume(line.byteLength()));
         context.set(new byte[] {127, 0, 0, 1}, 0, 4, 40000, "udp/6343", 1_700_000_000_000_000_000L);
         final ByteBuffer b = ByteBuffer.allocate(1500);
         b.putInt(5).putInt(1).putInt(0xC0000201).putInt(0).putInt(42).putInt(3_600_000).putInt(SAMPLES);

@@ -59,7 +59,8 @@ public final class DecodeCaptureExample implements PacketHandler
     public DecodeCaptureExample(final CodecOptions options, final Appendable out)
     {
         this.options = options;
-        // The writer reuses one StringBuilder; the line is valid only during the callback, so write it out now.
+        // The writer reuses one byte buffer; the line (a JsonLine: UTF-8 bytes, readable as a CharSequence) is valid
+        // only during the callback, so write it out now.
         this.writer = new JsonRecordWriter((kind, line) ->
         {
             counts.merge(kind, 1L, Long::sum);

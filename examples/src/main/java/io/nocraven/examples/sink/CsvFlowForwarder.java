@@ -7,6 +7,7 @@ import io.nocraven.appliance.config.ListenerType;
 import io.nocraven.appliance.sink.Forwarder;
 import io.nocraven.appliance.sink.ForwarderStatus;
 import io.nocraven.codec.ProtocolFamily;
+import io.nocraven.core.record.JsonLine;
 import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
 
@@ -99,7 +100,10 @@ public final class CsvFlowForwarder implements Forwarder
         }
         try
         {
-            final JsonNode record = json.readTree(line.toString());
+            // From the forwarder runner the line is a JsonLine: parse its UTF-8 bytes without making a String.
+            final JsonNode record = line instanceof JsonLine bytes
+                ? json.readTree(bytes.bytes(), 0, bytes.byteLength())
+                : json.readTree(line.toString());
             final JsonNode fields = record.path("fields");
             row.setLength(0);
             row.append(record.path("exporter").asText()).append(',');

@@ -9,10 +9,13 @@ import io.nocraven.buffer.cursor.RecordHandler;
 import io.nocraven.buffer.inspect.ExportSummary;
 import io.nocraven.codec.CodecOptions;
 import io.nocraven.core.record.CountingRecordWriter;
+import io.nocraven.core.record.JsonLine;
 import io.nocraven.core.record.JsonRecordWriter;
 import io.nocraven.core.record.RecordKind;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ import picocli.CommandLine.Option;
  * ({@link JournalEntryDecoder}, one per stream, so templates carry across entries) into the records of
  * {@code docs/record-schema.md}; an entry that cannot be decoded is an {@code invalid} record. With {@code --raw},
  * one object per entry: {@code stream}, {@code sequence}, {@code timestamp}, {@code type}, {@code payload} (base64).
+ * Lines go to stdout as UTF-8 bytes ({@link StandardOutput}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
@@ -67,7 +71,7 @@ public final class BufferExportCommand implements Callable<Integer>
     private CommandLine.Model.CommandSpec spec;
 
     private final Map<RecordKind, Long> kinds = new EnumMap<>(RecordKind.class);
-    private PrintWriter out;
+    private OutputStream out;
     private String currentStream;
     private byte[] scratch = new byte[4096];
 
@@ -103,7 +107,7 @@ public final class BufferExportCommand implements Callable<Integer>
             err.println("noc-raven buffer export: " + ex.getMessage());
             return ExitCodes.USAGE;
         }
-        out = spec.commandLine().getOut();
+        out = StandardOutput.bytes(spec.commandLine().getOut());
         final List<String> summary = new ArrayList<>();
         try
         {
@@ -148,16 +152,17 @@ public final class BufferExportCommand implements Callable<Integer>
                 summary.add(stream + " " + s.delivered() + " entries" + (s.missedRecords() > 0 ?
                     " (" + s.missedRecords() + " records unreadable: damaged, evicted or quarantined)" : ""));
             }
-            out.flush();
-            if (out.checkError())
-            {
-                throw new IOException("standard output closed or failed");
-            }
+            flush();
         }
         catch (final IOException ex)
         {
             err.println("noc-raven buffer export: " + ex.getMessage());
-            return out.checkError() ? ExitCodes.FAILURE : ExitCodes.USAGE;
+            return ExitCodes.USAGE;
+        }
+        catch (final UncheckedIOException ex)
+        {
+            err.println("noc-raven buffer export: cannot write output: " + ex.getCause().getMessage());
+            return ExitCodes.FAILURE;
         }
         final StringBuilder sb = new StringBuilder("export: ").append(String.join(", ", summary));
         if (!raw)
@@ -170,10 +175,19 @@ public final class BufferExportCommand implements Callable<Integer>
         return ExitCodes.OK;
     }
 
-    private void onLine(final RecordKind kind, final CharSequence line)
+    /** Output failures end the export: they are thrown as {@link UncheckedIOException} through the buffer reader. */
+    private void onLine(final RecordKind kind, final JsonLine line)
     {
         kinds.merge(kind, 1L, Long::sum);
-        out.append(line).append('\n');
+        try
+        {
+            line.writeTo(out);
+            out.write('\n');
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private void writeRaw(final long sequence, final long timestamp, final int type, final int length)
@@ -184,6 +198,26 @@ public final class BufferExportCommand implements Callable<Integer>
         n.put("timestamp", Instant.ofEpochMilli(timestamp).toString());
         n.put("type", type);
         n.put("payload", Base64.getEncoder().encodeToString(Arrays.copyOf(scratch, length)));
-        out.append(n.toString()).append('\n');
+        try
+        {
+            out.write(JSON.writeValueAsBytes(n));
+            out.write('\n');
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private void flush()
+    {
+        try
+        {
+            out.flush();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 }

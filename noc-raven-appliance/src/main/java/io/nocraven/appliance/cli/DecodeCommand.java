@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -91,7 +93,7 @@ public final class DecodeCommand implements Callable<Integer>
             }
         }
 
-        final PrintWriter out = spec.commandLine().getOut();
+        final OutputStream out = StandardOutput.bytes(spec.commandLine().getOut());
         final OfflineDecoder decoder = new OfflineDecoder(forced, options, out);
         int exit = ExitCodes.OK;
         try
@@ -110,14 +112,15 @@ public final class DecodeCommand implements Callable<Integer>
             }
             decoder.finish();
             out.flush();
-            if (out.checkError())
-            {
-                throw new IOException("standard output closed or failed");
-            }
         }
         catch (final IOException ex)
         {
             err.println("noc-raven decode: cannot write output: " + ex.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        catch (final UncheckedIOException ex)
+        {
+            err.println("noc-raven decode: cannot write output: " + ex.getCause().getMessage());
             return ExitCodes.FAILURE;
         }
         err.println(decoder.summary().format());

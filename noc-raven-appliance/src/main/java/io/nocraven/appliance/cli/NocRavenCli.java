@@ -2,12 +2,9 @@ package io.nocraven.appliance.cli;
 
 import picocli.CommandLine;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 
 /**
@@ -34,8 +31,7 @@ public final class NocRavenCli implements Runnable
     public static void main(final String[] args)
     {
         final CommandLine cl = newCommandLine();
-        cl.setOut(new PrintWriter(new BufferedWriter(
-            new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16)));
+        cl.setOut(new StandardOutput(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)));
         final int exit = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();

@@ -14,7 +14,8 @@ import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Decodes captures and raw datagram files into JSON lines. One decoder per protocol family for the whole run, so
+ * Decodes captures and raw datagram files into JSON lines, written as the UTF-8 bytes the JSON writer made, each
+ * followed by a newline. One decoder per protocol family for the whole run, so
  * templates carry across every input given; one framer per TCP connection direction.
  * <p>
  * The family of a datagram is the forced one ({@code --protocol}), else the one whose well-known port is the
@@ -45,25 +47,27 @@ public final class OfflineDecoder implements PacketHandler
     /**
      * @param forced  the family every input is decoded as, or null for auto-detection.
      * @param options decoder settings.
-     * @param out     where JSON lines go.
+     * @param out     where JSON lines go (buffered by the caller, who also flushes it).
      */
-    public OfflineDecoder(final ProtocolFamily forced, final CodecOptions options, final Writer out)
+    public OfflineDecoder(final ProtocolFamily forced, final CodecOptions options, final OutputStream out)
     {
         this.forced = forced;
         this.options = options;
         this.writer = new JsonRecordWriter((kind, line) ->
         {
             summary.onRecord(kind);
+            if (writeFailure != null)
+            {
+                return;
+            }
             try
             {
-                out.append(line).append('\n');
+                line.writeTo(out);
+                out.write('\n');
             }
             catch (final IOException ex)
             {
-                if (writeFailure == null)
-                {
-                    writeFailure = ex;
-                }
+                writeFailure = ex;
             }
         });
     }
@@ -73,8 +77,9 @@ public final class OfflineDecoder implements PacketHandler
      * export packets back to back), whose exporter is unknown and whose receive time is the file's modification time.
      *
      * @param file the input.
-     * @throws IOException when the file cannot be read or the capture is malformed (records decoded before the
-     *                     error have been written).
+     * @throws IOException          when the file cannot be read or the capture is malformed (records decoded before
+     *                              the error have been written).
+     * @throws UncheckedIOException when writing the JSON lines failed.
      */
     public void decodeFile(final Path file) throws IOException
     {
@@ -96,9 +101,9 @@ public final class OfflineDecoder implements PacketHandler
     /**
      * Flushes state held by the decoders (data still waiting for templates comes out as invalid records).
      *
-     * @throws IOException when writing failed.
+     * @throws UncheckedIOException when writing the JSON lines failed.
      */
-    public void finish() throws IOException
+    public void finish()
     {
         for (final TcpStream s : streams.values())
         {
@@ -193,11 +198,11 @@ public final class OfflineDecoder implements PacketHandler
         summary.onInput(decoder.decode(context, data, offset, length, writer));
     }
 
-    private void checkWrite() throws IOException
+    private void checkWrite()
     {
         if (writeFailure != null)
         {
-            throw writeFailure;
+            throw new UncheckedIOException(writeFailure);
         }
     }
 

@@ -28,7 +28,10 @@ public interface Forwarder extends AutoCloseable
      * @param stream  the listener.
      * @param kind    record kind.
      * @param context the envelope.
-     * @param json    the JSON object (valid only during the call).
+     * @param json    the JSON object (valid only during the call). From the {@link ForwarderRunner} it is a
+     *                {@link io.nocraven.core.record.JsonLine}: its UTF-8 bytes are at hand without encoding
+     *                ({@code json instanceof JsonLine line} then {@code line.bytes()}, {@code line.writeTo(out)});
+     *                keep {@code toString()} or {@code toByteArray()} to hold on to it.
      */
     default void onRecord(final ListenerType stream, final RecordKind kind, final RecordContext context,
         final CharSequence json)

@@ -7,6 +7,7 @@ import io.nocraven.appliance.pipeline.JournalEntryDescriptor;
 import io.nocraven.appliance.pipeline.JournalStage;
 import io.nocraven.codec.CodecOptions;
 import io.nocraven.core.record.CountingRecordWriter;
+import io.nocraven.core.record.JsonLine;
 import io.nocraven.core.record.JsonRecordWriter;
 import io.nocraven.core.record.RecordKind;
 import java.io.IOException;
@@ -391,7 +392,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
         }
     }
 
-    private void onLine(final RecordKind kind, final CharSequence line)
+    private void onLine(final RecordKind kind, final JsonLine line)
     {
         forwarder.onRecord(current, kind, entries.context(), line);
     }

@@ -2,8 +2,10 @@ package io.nocraven.appliance.sink;
 
 import io.nocraven.appliance.config.ForwarderConfig;
 import io.nocraven.appliance.config.ListenerType;
+import io.nocraven.core.record.JsonLine;
 import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -20,12 +23,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * records stay in one partition, in order), an idempotent producer with {@code acks=all} and zstd compression.
  * Retries use Kafka's own exponential back-off with jitter ({@code retry.backoff.ms} and
  * {@code retry.backoff.max.ms} from {@code forwarders.retry.*}) up to {@code deliveryTimeoutMs}.
+ * <p>
+ * The record value is the JSON line's UTF-8 bytes, copied once from the writer's buffer ({@link JsonLine}).
  */
 public final class KafkaForwarder implements Forwarder
 {
     private final ForwarderConfig.Kafka config;
     private final StreamFilter filter;
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
     private final String[] topicByKind = new String[RecordKind.values().length];
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
@@ -65,7 +70,7 @@ public final class KafkaForwarder implements Forwarder
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, Long.toString(maxBackoffMs));
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(p);
     }
 
@@ -96,8 +101,7 @@ public final class KafkaForwarder implements Forwarder
     {
         try
         {
-            producer.send(new ProducerRecord<>(topicByKind[kind.ordinal()], context.exporterText(), json.toString()),
-                callback);
+            producer.send(new ProducerRecord<>(topicByKind[kind.ordinal()], context.exporterText(), utf8(json)), callback);
             sent.incrementAndGet();
         }
         catch (final KafkaException ex)
@@ -106,6 +110,11 @@ public final class KafkaForwarder implements Forwarder
             lastFailureMillis.set(System.currentTimeMillis());
             lastError = ex.toString();
         }
+    }
+
+    private static byte[] utf8(final CharSequence json)
+    {
+        return json instanceof JsonLine line ? line.toByteArray() : json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void onCompletion(final RecordMetadata metadata, final Exception ex)

@@ -1,10 +1,13 @@
 package io.nocraven.core.record;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Writes records as JSON, one object per line, into a reusable {@link StringBuilder}; each finished line goes to a
- * {@link LineConsumer}. Written by hand rather than with a JSON library's generator so that the per-record path
- * allocates nothing (unsigned 64-bit numbers, addresses and timestamps are formatted in place) and so that the
- * exact output contract of {@code docs/record-schema.md} is visible in one file.
+ * Writes records as JSON, one object per line, as UTF-8 into a reusable, growable byte array; each finished line goes
+ * to a {@link LineConsumer} as a {@link JsonLine}. Written by hand rather than with a JSON library's generator so
+ * that the per-record path allocates nothing once the buffer has grown to the largest record (unsigned 64-bit
+ * numbers, addresses and timestamps are formatted in place, UTF-8 input is copied in runs) and so that the exact
+ * output contract of {@code docs/record-schema.md} is visible in one place (escaping: {@link JsonBuffer}).
  */
 public final class JsonRecordWriter implements RecordWriter
 {
@@ -14,15 +17,22 @@ public final class JsonRecordWriter implements RecordWriter
     {
         /**
          * @param kind the record's kind (for routing, e.g. a topic per kind).
-         * @param line the JSON object; valid only during the call.
+         * @param line the JSON object as UTF-8 bytes and as text; valid only during the call.
          */
-        void onLine(RecordKind kind, CharSequence line);
+        void onLine(RecordKind kind, JsonLine line);
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int MAX_DEPTH = 64;
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+    private static final byte[] NAN = ascii("\"NaN\"");
+    private static final byte[] INFINITY = ascii("\"Infinity\"");
+    private static final byte[] MINUS_INFINITY = ascii("\"-Infinity\"");
 
-    private final StringBuilder sb = new StringBuilder(1024);
+    private final JsonBuffer out = new JsonBuffer(1024);
+    private final JsonLine line = new JsonLine();
+    private final StringBuilder scratch = new StringBuilder(32);
     private final boolean[] firstInScope = new boolean[MAX_DEPTH];
     private final LineConsumer consumer;
     private int depth;
@@ -40,11 +50,11 @@ public final class JsonRecordWriter implements RecordWriter
     @Override
     public void beginRecord(final RecordKind kind, final Protocol protocol, final RecordContext context)
     {
-        sb.setLength(0);
+        out.clear();
         depth = 0;
         afterName = false;
         this.kind = kind;
-        sb.append('{');
+        out.put('{');
         firstInScope[0] = true;
         name("kind");
         stringValue(kind.wireName());
@@ -58,17 +68,13 @@ public final class JsonRecordWriter implements RecordWriter
             stringValue(protocol.wireName());
         }
         name("exporter");
-        separator();
-        sb.append('"');
-        context.appendExporter(sb);
-        sb.append('"');
+        final int exporter = openQuoted(RecordContext.MAX_EXPORTER_LENGTH);
+        closeQuoted(context.writeExporter(out.array(), exporter));
         name("listener");
         stringValue(context.listener());
         name("receivedAt");
-        separator();
-        sb.append('"');
-        appendInstant(sb, context.receivedAtEpochNanos());
-        sb.append('"');
+        final int receivedAt = openQuoted(TimeText.MAX_LENGTH);
+        closeQuoted(TimeText.writeInstant(out.array(), receivedAt, context.receivedAtEpochNanos()));
     }
 
     @Override
@@ -78,16 +84,16 @@ public final class JsonRecordWriter implements RecordWriter
         {
             throw new IllegalStateException("unbalanced record: depth " + depth + " at end (expected: 0)");
         }
-        sb.append('}');
-        consumer.onLine(kind, sb);
+        out.put('}');
+        consumer.onLine(kind, line.set(out.array(), out.length(), out.ascii()));
     }
 
     @Override
     public RecordWriter name(final String name)
     {
         separator();
-        appendString(name);
-        sb.append(':');
+        quoted(name);
+        out.put(':');
         afterName = true;
         return this;
     }
@@ -96,7 +102,7 @@ public final class JsonRecordWriter implements RecordWriter
     public void startObject()
     {
         separator();
-        sb.append('{');
+        out.put('{');
         push();
     }
 
@@ -104,14 +110,14 @@ public final class JsonRecordWriter implements RecordWriter
     public void endObject()
     {
         depth--;
-        sb.append('}');
+        out.put('}');
     }
 
     @Override
     public void startArray()
     {
         separator();
-        sb.append('[');
+        out.put('[');
         push();
     }
 
@@ -119,42 +125,47 @@ public final class JsonRecordWriter implements RecordWriter
     public void endArray()
     {
         depth--;
-        sb.append(']');
+        out.put(']');
     }
 
     @Override
     public void longValue(final long value)
     {
         separator();
-        sb.append(value);
+        final int p = out.reserve(AsciiText.MAX_LONG_LENGTH);
+        out.position(AsciiText.writeLong(out.array(), p, value));
     }
 
     @Override
     public void unsignedLongValue(final long value)
     {
         separator();
-        appendUnsigned(sb, value);
+        final int p = out.reserve(AsciiText.MAX_LONG_LENGTH);
+        out.position(AsciiText.writeUnsigned(out.array(), p, value));
     }
 
     @Override
     public void doubleValue(final double value)
     {
-        separator();
         if (Double.isNaN(value))
         {
-            sb.append("\"NaN\"");
+            separator();
+            out.put(NAN);
         }
         else if (Double.isInfinite(value))
         {
-            sb.append(value > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+            separator();
+            out.put(value > 0 ? INFINITY : MINUS_INFINITY);
         }
         else if (value == Math.rint(value) && Math.abs(value) < 1e15)
         {
-            sb.append((long)value);
+            longValue((long)value);
         }
         else
         {
-            sb.append(value);
+            separator();
+            scratch.setLength(0);
+            out.putAscii(scratch.append(value));
         }
     }
 
@@ -162,7 +173,7 @@ public final class JsonRecordWriter implements RecordWriter
     public void booleanValue(final boolean value)
     {
         separator();
-        sb.append(value);
+        out.put(value ? TRUE : FALSE);
     }
 
     @Override
@@ -171,11 +182,11 @@ public final class JsonRecordWriter implements RecordWriter
         separator();
         if (value == null)
         {
-            sb.append("null");
+            out.put(NULL);
         }
         else
         {
-            appendString(value);
+            quoted(value);
         }
     }
 
@@ -183,61 +194,51 @@ public final class JsonRecordWriter implements RecordWriter
     public void utf8Value(final byte[] buf, final int offset, final int length)
     {
         separator();
-        sb.append('"');
-        Utf8.decodeEscaped(buf, offset, length, sb);
-        sb.append('"');
+        out.put('"');
+        out.putUtf8Escaped(buf, offset, length);
+        out.put('"');
     }
 
     @Override
     public void hexValue(final byte[] buf, final int offset, final int length)
     {
-        separator();
-        sb.append('"');
-        AddressText.appendHex(sb, buf, offset, length);
-        sb.append('"');
+        final int p = openQuoted(2 * length);
+        closeQuoted(AddressText.writeHex(out.array(), p, buf, offset, length));
     }
 
     @Override
     public void ipv4Value(final int address)
     {
-        separator();
-        sb.append('"');
-        AddressText.appendIpv4(sb, address);
-        sb.append('"');
+        final int p = openQuoted(AddressText.MAX_IPV4_LENGTH);
+        closeQuoted(AddressText.writeIpv4(out.array(), p, address));
     }
 
     @Override
     public void ipv6Value(final byte[] buf, final int offset)
     {
-        separator();
-        sb.append('"');
-        AddressText.appendIpv6(sb, buf, offset);
-        sb.append('"');
+        final int p = openQuoted(AddressText.MAX_IPV6_LENGTH);
+        closeQuoted(AddressText.writeIpv6(out.array(), p, buf, offset));
     }
 
     @Override
     public void macValue(final byte[] buf, final int offset)
     {
-        separator();
-        sb.append('"');
-        AddressText.appendMac(sb, buf, offset);
-        sb.append('"');
+        final int p = openQuoted(AddressText.MAC_LENGTH);
+        closeQuoted(AddressText.writeMac(out.array(), p, buf, offset));
     }
 
     @Override
     public void timestampValue(final long epochSeconds, final int nanos, final int fractionDigits)
     {
-        separator();
-        sb.append('"');
-        TimeText.appendTimestamp(sb, epochSeconds, nanos, fractionDigits);
-        sb.append('"');
+        final int p = openQuoted(TimeText.MAX_LENGTH);
+        closeQuoted(TimeText.writeTimestamp(out.array(), p, epochSeconds, nanos, fractionDigits));
     }
 
     @Override
     public void nullValue()
     {
         separator();
-        sb.append("null");
+        out.put(NULL);
     }
 
     /**
@@ -249,10 +250,8 @@ public final class JsonRecordWriter implements RecordWriter
      */
     static void appendInstant(final StringBuilder sb, final long epochNanos)
     {
-        final long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
-        final int nanos = (int)Math.floorMod(epochNanos, 1_000_000_000L);
-        final int digits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
-        TimeText.appendTimestamp(sb, seconds, nanos, digits);
+        final byte[] text = new byte[TimeText.MAX_LENGTH];
+        AsciiText.append(sb, text, TimeText.writeInstant(text, 0, epochNanos));
     }
 
     /**
@@ -263,16 +262,39 @@ public final class JsonRecordWriter implements RecordWriter
      */
     static void appendUnsigned(final StringBuilder sb, final long value)
     {
-        if (value >= 0)
-        {
-            sb.append(value);
-        }
-        else
-        {
-            final long quotient = (value >>> 1) / 5;
-            final long remainder = value - quotient * 10;
-            sb.append(quotient).append(remainder);
-        }
+        final byte[] text = new byte[AsciiText.MAX_LONG_LENGTH];
+        AsciiText.append(sb, text, AsciiText.writeUnsigned(text, 0, value));
+    }
+
+    /**
+     * Starts a quoted ASCII value of at most {@code maxLength} bytes to be written into {@code out.array()}.
+     *
+     * @return where the value's text starts.
+     */
+    private int openQuoted(final int maxLength)
+    {
+        separator();
+        final int p = out.reserve(maxLength + 2);
+        out.array()[p] = '"';
+        return p + 1;
+    }
+
+    /**
+     * Ends a value started by {@link #openQuoted}.
+     *
+     * @param end where the value's text ends.
+     */
+    private void closeQuoted(final int end)
+    {
+        out.array()[end] = '"';
+        out.position(end + 1);
+    }
+
+    private void quoted(final CharSequence value)
+    {
+        out.put('"');
+        out.putEscaped(value);
+        out.put('"');
     }
 
     private void push()
@@ -299,77 +321,12 @@ public final class JsonRecordWriter implements RecordWriter
         }
         else
         {
-            sb.append(',');
+            out.put(',');
         }
     }
 
-    private void appendString(final CharSequence value)
+    private static byte[] ascii(final String text)
     {
-        sb.append('"');
-        escape(value, sb);
-        sb.append('"');
-    }
-
-    /**
-     * Appends text with JSON escaping (RFC 8259): quote, backslash and control characters, plus U+0085, U+2028 and
-     * U+2029 (valid raw in JSON, but line breaks to many line-splitting readers, e.g. Python's
-     * {@code str.splitlines()} and pre-ES2019 JavaScript, and every record must stay on one line); lone surrogates
-     * become U+FFFD so that the output is always valid UTF-8 once encoded.
-     *
-     * @param value the text.
-     * @param sb    where to append.
-     */
-    static void escape(final CharSequence value, final StringBuilder sb)
-    {
-        for (int i = 0, n = value.length(); i < n; i++)
-        {
-            final char c = value.charAt(i);
-            switch (c)
-            {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7F)
-                    {
-                        sb.append("\\u00").append(HEX[c >>> 4]).append(HEX[c & 0xF]);
-                    }
-                    else if (c == 0x85 || c == 0x2028 || c == 0x2029)
-                    {
-                        Utf8.appendLineSeparatorEscaped(sb, c);
-                    }
-                    else if (Character.isHighSurrogate(c))
-                    {
-                        if (i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1)))
-                        {
-                            sb.append(c).append(value.charAt(++i));
-                        }
-                        else
-                        {
-                            sb.append('\uFFFD');
-                        }
-                    }
-                    else if (Character.isLowSurrogate(c))
-                    {
-                        sb.append('\uFFFD');
-                    }
-                    else
-                    {
-                        sb.append(c);
-                    }
-            }
-        }
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

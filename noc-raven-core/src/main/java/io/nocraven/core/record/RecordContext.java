@@ -11,6 +11,9 @@ import java.net.InetSocketAddress;
  */
 public final class RecordContext
 {
+    /** Longest text {@link #writeExporter} writes: {@code [} IPv6 {@code ]:} port. */
+    public static final int MAX_EXPORTER_LENGTH = AddressText.MAX_IPV6_LENGTH + 8;
+
     /** Listener name used when nothing better is known. */
     public static final String UNKNOWN_LISTENER = "unknown";
 
@@ -142,17 +145,33 @@ public final class RecordContext
      */
     public StringBuilder appendExporter(final StringBuilder sb)
     {
+        final byte[] text = new byte[MAX_EXPORTER_LENGTH];
+        AsciiText.append(sb, text, writeExporter(text, 0));
+        return sb;
+    }
+
+    /**
+     * Writes the exporter as {@code ip:port} ASCII text, IPv6 as {@code [addr]:port} (RFC 5952 text).
+     *
+     * @param dst where to write: at least {@link #MAX_EXPORTER_LENGTH} bytes from {@code pos}.
+     * @param pos where the text starts.
+     * @return the position after the text.
+     */
+    public int writeExporter(final byte[] dst, final int pos)
+    {
+        int p;
         if (exporterAddressLength == 4)
         {
-            AddressText.appendIpv4(sb, exporterAddress, 0);
+            p = AddressText.writeIpv4(dst, pos, exporterAddress, 0);
         }
         else
         {
-            sb.append('[');
-            AddressText.appendIpv6(sb, exporterAddress, 0);
-            sb.append(']');
+            dst[pos] = '[';
+            p = AddressText.writeIpv6(dst, pos + 1, exporterAddress, 0);
+            dst[p++] = ']';
         }
-        return sb.append(':').append(exporterPort);
+        dst[p++] = ':';
+        return AsciiText.writeLong(dst, p, exporterPort);
     }
 
     /**

@@ -14,6 +14,12 @@ public final class TimeText
     }
 
     /**
+     * Longest text {@link #writeTimestamp} writes: a signed 12-digit year (the whole {@code long} seconds range),
+     * {@code -MM-DDTHH:MM:SS}, a 9-digit fraction and {@code Z}.
+     */
+    public static final int MAX_LENGTH = 40;
+
+    /**
      * Appends {@code epochMillis} as ISO-8601 UTC with millisecond precision.
      *
      * @param sb          where to append.
@@ -46,10 +52,28 @@ public final class TimeText
      */
     public static void appendTimestamp(final StringBuilder sb, final long epochSeconds, final int nanos, final int fractionDigits)
     {
+        final byte[] text = new byte[MAX_LENGTH];
+        AsciiText.append(sb, text, writeTimestamp(text, 0, epochSeconds, nanos, fractionDigits));
+    }
+
+    /**
+     * Writes an instant as ISO-8601 UTC ASCII text with exactly {@code fractionDigits} fractional digits.
+     *
+     * @param dst            where to write: at least {@link #MAX_LENGTH} bytes from {@code pos}.
+     * @param pos            where the text starts.
+     * @param epochSeconds   seconds since the epoch.
+     * @param nanos          nanoseconds within the second, 0..999,999,999 (values outside carry into the seconds, so
+     *                       that any input gives a well-formed timestamp).
+     * @param fractionDigits 0 to 9; the fraction is truncated (never rounded) to that many digits.
+     * @return the position after the text.
+     */
+    public static int writeTimestamp(final byte[] dst, final int pos, final long epochSeconds, final int nanos,
+        final int fractionDigits)
+    {
         if (nanos < 0 || nanos > 999_999_999)
         {
-            appendTimestamp(sb, epochSeconds + Math.floorDiv(nanos, 1_000_000_000), Math.floorMod(nanos, 1_000_000_000), fractionDigits);
-            return;
+            return writeTimestamp(dst, pos, epochSeconds + Math.floorDiv(nanos, 1_000_000_000),
+                Math.floorMod(nanos, 1_000_000_000), fractionDigits);
         }
         final long days = Math.floorDiv(epochSeconds, 86_400L);
         final int secondOfDay = (int)Math.floorMod(epochSeconds, 86_400L);
@@ -64,57 +88,50 @@ public final class TimeText
         final int month = (int)(mp < 10 ? mp + 3 : mp - 9);
         final long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
 
-        if (year >= 0 && year <= 9999)
+        int p = pos;
+        if (year < 0 || year > 9999)
         {
-            pad(sb, (int)year, 4);
+            dst[p++] = (byte)(year < 0 ? '-' : '+');
         }
-        else
-        {
-            sb.append(year < 0 ? '-' : '+');
-            final long abs = Math.abs(year);
-            if (abs < 10000)
-            {
-                pad(sb, (int)abs, 4);
-            }
-            else
-            {
-                sb.append(abs);
-            }
-        }
-        sb.append('-');
-        pad(sb, month, 2);
-        sb.append('-');
-        pad(sb, day, 2);
-        sb.append('T');
-        pad(sb, secondOfDay / 3600, 2);
-        sb.append(':');
-        pad(sb, (secondOfDay / 60) % 60, 2);
-        sb.append(':');
-        pad(sb, secondOfDay % 60, 2);
+        p = AsciiText.writePadded(dst, p, Math.abs(year), 4);
+        dst[p++] = '-';
+        p = AsciiText.writePadded(dst, p, month, 2);
+        dst[p++] = '-';
+        p = AsciiText.writePadded(dst, p, day, 2);
+        dst[p++] = 'T';
+        p = AsciiText.writePadded(dst, p, secondOfDay / 3600, 2);
+        dst[p++] = ':';
+        p = AsciiText.writePadded(dst, p, (secondOfDay / 60) % 60, 2);
+        dst[p++] = ':';
+        p = AsciiText.writePadded(dst, p, secondOfDay % 60, 2);
         if (fractionDigits > 0)
         {
-            sb.append('.');
+            dst[p++] = '.';
             int divisor = 100_000_000;
             for (int i = 0; i < fractionDigits && i < 9; i++)
             {
-                sb.append((char)('0' + (nanos / divisor) % 10));
+                dst[p++] = (byte)('0' + (nanos / divisor) % 10);
                 divisor /= 10;
             }
         }
-        sb.append('Z');
+        dst[p++] = 'Z';
+        return p;
     }
 
-    private static void pad(final StringBuilder sb, final int value, final int width)
+    /**
+     * Writes an instant the way {@link java.time.Instant#toString()} does: no fraction when it is zero, otherwise
+     * 3, 6 or 9 digits.
+     *
+     * @param dst        where to write: at least {@link #MAX_LENGTH} bytes from {@code pos}.
+     * @param pos        where the text starts.
+     * @param epochNanos nanoseconds since the epoch.
+     * @return the position after the text.
+     */
+    public static int writeInstant(final byte[] dst, final int pos, final long epochNanos)
     {
-        int digits = 1;
-        for (int v = value; v >= 10; v /= 10)
-        {
-            digits++;
-        }
-        for (int i = digits; i < width; i++)
-        {
-            sb.append('0');
-        }
-        sb.append(value);
+        final long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
+        final int nanos = (int)Math.floorMod(epochNanos, 1_000_000_000L);
+        final int digits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
+        return writeTimestamp(dst, pos, seconds, nanos, digits);
     }
 }

@@ -1,15 +1,14 @@
 package io.nocraven.core.record;
 
 /**
- * UTF-8 decoding into a {@link StringBuilder} without allocation, with JSON escaping, replacing each maximal
+ * UTF-8 validation, and decoding into a {@link StringBuilder} without allocation, replacing each maximal
  * malformed subsequence with U+FFFD (the Unicode "substitution of maximal subparts" practice, also the WHATWG
  * Encoding Standard's and Python's). The JDK's decoder does the same except for surrogates encoded in UTF-8
  * ({@code ED A0..BF xx}): it gives one U+FFFD for the three bytes, this class three, as the practice says.
+ * {@link JsonRecordWriter} replaces malformed input the same way while it escapes.
  */
 public final class Utf8
 {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private Utf8()
     {
     }
@@ -37,7 +36,8 @@ public final class Utf8
     }
 
     /**
-     * Decodes UTF-8 and appends the text JSON-escaped (without quotes).
+     * Decodes UTF-8 and appends the text JSON-escaped (without quotes), as {@link JsonRecordWriter} writes it. Allocates
+     * (the JSON writer itself escapes into its byte buffer).
      *
      * @param buf    bytes.
      * @param offset first byte.
@@ -46,7 +46,9 @@ public final class Utf8
      */
     public static void decodeEscaped(final byte[] buf, final int offset, final int length, final StringBuilder sb)
     {
-        decode(buf, offset, length, sb, true);
+        final JsonBuffer escaped = new JsonBuffer(length + 16);
+        escaped.putUtf8Escaped(buf, offset, length);
+        decode(escaped.array(), 0, escaped.length(), sb);
     }
 
     /**
@@ -59,11 +61,6 @@ public final class Utf8
      */
     public static void decode(final byte[] buf, final int offset, final int length, final StringBuilder sb)
     {
-        decode(buf, offset, length, sb, false);
-    }
-
-    private static void decode(final byte[] buf, final int offset, final int length, final StringBuilder sb, final boolean escape)
-    {
         int i = offset;
         final int end = offset + length;
         while (i < end)
@@ -71,14 +68,7 @@ public final class Utf8
             final int b = buf[i] & 0xFF;
             if (b < 0x80)
             {
-                if (escape)
-                {
-                    appendEscapedAscii(sb, (char)b);
-                }
-                else
-                {
-                    sb.append((char)b);
-                }
+                sb.append((char)b);
                 i++;
                 continue;
             }
@@ -89,7 +79,7 @@ public final class Utf8
                 i += -n;
                 continue;
             }
-            int cp;
+            final int cp;
             if (n == 2)
             {
                 cp = ((b & 0x1F) << 6) | (buf[i + 1] & 0x3F);
@@ -102,58 +92,8 @@ public final class Utf8
             {
                 cp = ((b & 0x07) << 18) | ((buf[i + 1] & 0x3F) << 12) | ((buf[i + 2] & 0x3F) << 6) | (buf[i + 3] & 0x3F);
             }
-            if (escape && (cp == 0x85 || cp == 0x2028 || cp == 0x2029))
-            {
-                appendLineSeparatorEscaped(sb, (char)cp);
-            }
-            else
-            {
-                sb.appendCodePoint(cp);
-            }
+            sb.appendCodePoint(cp);
             i += n;
-        }
-    }
-
-    /**
-     * Appends U+0085, U+2028 or U+2029 as a JSON {@code \\u} escape with four hex digits: JSON allows them raw, but many
-     * line-oriented readers split lines on them, and a record must stay on one line.
-     *
-     * @param sb where to append.
-     * @param c  the character.
-     */
-    static void appendLineSeparatorEscaped(final StringBuilder sb, final char c)
-    {
-        sb.append("\\u").append(HEX[(c >>> 12) & 0xF]).append(HEX[(c >>> 8) & 0xF]).append(HEX[(c >>> 4) & 0xF]).append(HEX[c & 0xF]);
-    }
-
-    private static void appendEscapedAscii(final StringBuilder sb, final char c)
-    {
-        switch (c)
-        {
-            case '"':
-                sb.append("\\\"");
-                break;
-            case '\\':
-                sb.append("\\\\");
-                break;
-            case '\n':
-                sb.append("\\n");
-                break;
-            case '\r':
-                sb.append("\\r");
-                break;
-            case '\t':
-                sb.append("\\t");
-                break;
-            default:
-                if (c < 0x20 || c == 0x7F)
-                {
-                    sb.append("\\u00").append(HEX[c >>> 4]).append(HEX[c & 0xF]);
-                }
-                else
-                {
-                    sb.append(c);
-                }
         }
     }
 
@@ -161,7 +101,7 @@ public final class Utf8
      * @return the length (1-4) of the well-formed sequence at {@code i}, or minus the number of bytes to skip
      * (the maximal malformed subpart, at least 1).
      */
-    private static int sequenceLength(final byte[] buf, final int i, final int end)
+    static int sequenceLength(final byte[] buf, final int i, final int end)
     {
         final int b = buf[i] & 0xFF;
         if (b < 0x80)

@@ -1,13 +1,17 @@
 package io.nocraven.appliance.sink;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.luben.zstd.ZstdInputStream;
 import io.nocraven.appliance.config.ForwarderConfig;
 import io.nocraven.appliance.config.ListenerType;
+import io.nocraven.core.record.JsonRecordWriter;
+import io.nocraven.core.record.Protocol;
 import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +79,56 @@ class JsonlArchiveForwarderTest
             assertTrue(lines.get(i).startsWith("{\"n\":" + i + ","), lines.get(i));
         }
         assertEquals(n, f.status().sent());
+    }
+
+    @Test
+    void shouldWriteTheLinesUtf8BytesAndRotateByBytesNotChars() throws Exception
+    {
+        final ForwarderConfig.Archive cfg = new ForwarderConfig.Archive(true, dir, List.of("syslog-udp"), 2000, 3600,
+            "none");
+        final RecordContext ctx = new RecordContext().set(new byte[] {127, 0, 0, 1}, 0, 4, 5000, "syslog-udp", 0);
+        final JsonlArchiveForwarder f = new JsonlArchiveForwarder(cfg);
+        final List<byte[]> expected = new ArrayList<>();
+        final JsonRecordWriter writer = new JsonRecordWriter((kind, line) ->
+        {
+            expected.add(line.toByteArray());
+            f.onRecord(ListenerType.SYSLOG_UDP, kind, ctx, line);
+        });
+        // 100 two-byte chars and a four-byte one per record: about 350 bytes but 250 chars per line.
+        final String text = "\u00e9".repeat(100) + "\uD83D\uDE00";
+        for (int i = 0; i < 20; i++)
+        {
+            writer.beginRecord(RecordKind.SYSLOG, Protocol.RFC5424, ctx);
+            writer.field("n", i);
+            writer.field("message", text);
+            writer.endRecord();
+            f.onBatchEnd();
+        }
+        f.onRecord(ListenerType.SYSLOG_UDP, RecordKind.SYSLOG, ctx, "{\"plain\":\"caf\u00e9 \u2603\"}");
+        expected.add("{\"plain\":\"caf\u00e9 \u2603\"}".getBytes(StandardCharsets.UTF_8));
+        f.close();
+        final List<Path> files;
+        try (Stream<Path> list = Files.list(dir))
+        {
+            files = list.sorted().toList();
+        }
+        final ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (final Path p : files)
+        {
+            final byte[] content = Files.readAllBytes(p);
+            // A file is rotated once it holds rotateBytes or more: never more than one line past the limit.
+            assertTrue(content.length < 2000 + 400, p + ": " + content.length + " bytes");
+            all.write(content);
+        }
+        final ByteArrayOutputStream want = new ByteArrayOutputStream();
+        for (final byte[] line : expected)
+        {
+            want.write(line);
+            want.write('\n');
+        }
+        assertArrayEquals(want.toByteArray(), all.toByteArray(), new String(all.toByteArray(), StandardCharsets.UTF_8));
+        // 21 lines of ~350 bytes, rotated at 2000 bytes: 6 lines a file, 4 files (counting chars: 9 a file, 3 files).
+        assertEquals(4, files.size(), files.toString());
+        assertEquals(21, f.status().sent());
     }
 }

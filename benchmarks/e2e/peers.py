@@ -27,7 +27,7 @@ W = os.path.abspath(os.environ.get("PB_WORK", os.path.join(os.environ.get("TMPDI
                                                             "noc-raven-e2e")))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 RAVEN_JAR = os.environ.get("RAVEN_JAR", os.path.join(ROOT, "noc-raven-appliance", "target", "noc-raven.jar"))
-RAVEN_JAVA_OPTS = os.environ.get("RAVEN_JAVA_OPTS", "-Xms256m -Xmx1g")
+RAVEN_JAVA_OPTS = os.environ.get("RAVEN_JAVA_OPTS", "-Xms256m -Xmx1g -XX:+UseParallelGC")  # as the systemd unit
 RAVEN_SETS = os.environ.get("RAVEN_SETS", "")  # extra "k=v k=v" for every NoC Raven row
 RAVEN_PREWARM = os.environ.get("RAVEN_PREWARM", "8")  # s of unmeasured load first (JIT warm-up)
 RAVEN_ADMIN = 18080

@@ -98,7 +98,7 @@ fi
 if [ ! -f "$etc/noc-raven.env" ]; then
     (umask 077 && cat > "$etc/noc-raven.env.tmp.$$") <<'ENV'
 # Environment of the noc-raven service (systemd EnvironmentFile, read as root: keep it 0600).
-# JAVA_OPTS=-Xms256m -Xmx2g
+# JAVA_OPTS=-Xms256m -Xmx2g -XX:+UseParallelGC
 # NOCRAVEN_ADMIN_TOKEN=<64 hex characters>
 # NOCRAVEN_FORWARDERS_KAFKA_ENABLED=true
 # NOCRAVEN_FORWARDERS_KAFKA_BOOTSTRAPSERVERS=kafka.example:9092

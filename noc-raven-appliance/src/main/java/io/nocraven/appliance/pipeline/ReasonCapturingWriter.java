@@ -41,6 +41,13 @@ final class ReasonCapturingWriter implements RecordWriter
         records++;
     }
 
+    /** Only the reason of invalid records is read: valid syslog records are not formatted at all. */
+    @Override
+    public boolean wantsMembers()
+    {
+        return false;
+    }
+
     @Override
     public RecordWriter name(final String name)
     {

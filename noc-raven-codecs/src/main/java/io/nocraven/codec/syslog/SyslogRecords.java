@@ -23,6 +23,11 @@ final class SyslogRecords
     {
         final byte[] buf = m.buf;
         out.beginRecord(RecordKind.SYSLOG, m.protocol, context);
+        if (!out.wantsMembers())
+        {
+            out.endRecord();
+            return;
+        }
         out.field("facility", m.facility);
         out.field("severity", m.severity);
         out.name("version");

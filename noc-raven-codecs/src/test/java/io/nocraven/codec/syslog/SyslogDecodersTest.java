@@ -82,4 +82,164 @@ class SyslogDecodersTest
         assertEquals("maxFrameBytes: 100 (expected at least 480, the size RFC 5424 requires every receiver to accept)",
             e.getMessage());
     }
+
+    @Test
+    void shouldSkipMembersOfValidRecordsForAWriterThatOnlyCountsButWriteInvalidRecordsWhole()
+    {
+        final List<String> calls = new ArrayList<>();
+        final CountingRecordWriter counting = new CountingRecordWriter();
+        final io.nocraven.core.record.RecordWriter membersOff = new SkippingWriter(counting, calls);
+        final SyslogDecoder decoder = new SyslogDecoder(CodecOptions.builder()
+            .syslogMode(CodecOptions.SyslogMode.STRICT).build());
+        final byte[] valid = "<34>1 2003-10-11T22:14:15.003Z host su - ID47 [a@1 b=\"c\"] hi"
+            .getBytes(StandardCharsets.US_ASCII);
+        final byte[] invalid = "<999>not syslog".getBytes(StandardCharsets.US_ASCII);
+        decoder.decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), valid, 0, valid.length, membersOff);
+        assertEquals(List.of("begin:SYSLOG", "end"), calls);
+        assertEquals(0, counting.values());
+        calls.clear();
+        decoder.decode(SyslogTestSupport.context(SyslogTestSupport.RECEIVED), invalid, 0, invalid.length, membersOff);
+        assertEquals("begin:INVALID", calls.get(0));
+        assertTrue(calls.contains("name:reason"), calls.toString());
+        assertEquals(1, counting.count(RecordKind.SYSLOG));
+        assertEquals(1, counting.count(RecordKind.INVALID));
+    }
+
+    /** Counts through a CountingRecordWriter, records the calls, and asks for no members of valid records. */
+    private static final class SkippingWriter implements io.nocraven.core.record.RecordWriter
+    {
+        private final CountingRecordWriter counting;
+        private final List<String> calls;
+
+        SkippingWriter(final CountingRecordWriter counting, final List<String> calls)
+        {
+            this.counting = counting;
+            this.calls = calls;
+        }
+
+        @Override
+        public boolean wantsMembers()
+        {
+            return false;
+        }
+
+        @Override
+        public void beginRecord(final RecordKind kind, final io.nocraven.core.record.Protocol protocol,
+            final io.nocraven.core.record.RecordContext context)
+        {
+            calls.add("begin:" + kind);
+            counting.beginRecord(kind, protocol, context);
+        }
+
+        @Override
+        public void endRecord()
+        {
+            calls.add("end");
+            counting.endRecord();
+        }
+
+        @Override
+        public io.nocraven.core.record.RecordWriter name(final String name)
+        {
+            calls.add("name:" + name);
+            counting.name(name);
+            return this;
+        }
+
+        @Override
+        public void startObject()
+        {
+            counting.startObject();
+        }
+
+        @Override
+        public void endObject()
+        {
+            counting.endObject();
+        }
+
+        @Override
+        public void startArray()
+        {
+            counting.startArray();
+        }
+
+        @Override
+        public void endArray()
+        {
+            counting.endArray();
+        }
+
+        @Override
+        public void longValue(final long value)
+        {
+            counting.longValue(value);
+        }
+
+        @Override
+        public void unsignedLongValue(final long value)
+        {
+            counting.unsignedLongValue(value);
+        }
+
+        @Override
+        public void doubleValue(final double value)
+        {
+            counting.doubleValue(value);
+        }
+
+        @Override
+        public void booleanValue(final boolean value)
+        {
+            counting.booleanValue(value);
+        }
+
+        @Override
+        public void stringValue(final CharSequence value)
+        {
+            counting.stringValue(value);
+        }
+
+        @Override
+        public void utf8Value(final byte[] buf, final int offset, final int length)
+        {
+            counting.utf8Value(buf, offset, length);
+        }
+
+        @Override
+        public void hexValue(final byte[] buf, final int offset, final int length)
+        {
+            counting.hexValue(buf, offset, length);
+        }
+
+        @Override
+        public void ipv4Value(final int address)
+        {
+            counting.ipv4Value(address);
+        }
+
+        @Override
+        public void ipv6Value(final byte[] buf, final int offset)
+        {
+            counting.ipv6Value(buf, offset);
+        }
+
+        @Override
+        public void macValue(final byte[] buf, final int offset)
+        {
+            counting.macValue(buf, offset);
+        }
+
+        @Override
+        public void timestampValue(final long epochSeconds, final int nanos, final int fractionDigits)
+        {
+            counting.timestampValue(epochSeconds, nanos, fractionDigits);
+        }
+
+        @Override
+        public void nullValue()
+        {
+            counting.nullValue();
+        }
+    }
 }

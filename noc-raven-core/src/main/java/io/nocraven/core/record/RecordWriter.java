@@ -28,6 +28,20 @@ public interface RecordWriter
     void endRecord();
 
     /**
+     * Whether this writer wants the members of valid records, or only their start and end (a writer that counts
+     * records, like the appliance's statistics decode). When false, a decoder may go straight from
+     * {@link #beginRecord} to {@link #endRecord} for a valid record instead of formatting its members; it still
+     * validates the input the same way and writes {@link RecordKind#INVALID} records whole (their reason is a
+     * member).
+     *
+     * @return true (the default) to receive every member.
+     */
+    default boolean wantsMembers()
+    {
+        return true;
+    }
+
+    /**
      * Writes a member name; the next call writes its value.
      *
      * @param name the key.

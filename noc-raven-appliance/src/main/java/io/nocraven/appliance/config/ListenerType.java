@@ -37,6 +37,9 @@ public enum ListenerType
         TCP
     }
 
+    /** {@code values()} clones its array on every call. */
+    private static final ListenerType[] ALL = values();
+
     private final ProtocolFamily family;
     private final Transport transport;
     private final boolean syslog;
@@ -89,7 +92,7 @@ public enum ListenerType
      */
     public static ListenerType byConfigName(final String name)
     {
-        for (final ListenerType t : values())
+        for (final ListenerType t : ALL)
         {
             if (t.configName().equals(name))
             {

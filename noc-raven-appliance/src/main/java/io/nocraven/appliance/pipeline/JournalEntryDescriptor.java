@@ -30,6 +30,9 @@ import io.nocraven.core.record.RecordContext;
  */
 public final class JournalEntryDescriptor
 {
+    /** Read once: {@code values()} clones the array, and the header is read for every entry a forwarder reads. */
+    private static final ListenerType[] TYPES = ListenerType.values();
+
     /** Current format version. */
     public static final int VERSION = 1;
     /** Offset of the version byte. */
@@ -94,7 +97,7 @@ public final class JournalEntryDescriptor
         }
         final int listener = src[offset + LISTENER_OFFSET] & 0xFF;
         final int addrLen = src[offset + ADDRESS_LENGTH_OFFSET] & 0xFF;
-        final ListenerType[] types = ListenerType.values();
+        final ListenerType[] types = TYPES;
         if (listener >= types.length || (addrLen != 4 && addrLen != 16))
         {
             return null;

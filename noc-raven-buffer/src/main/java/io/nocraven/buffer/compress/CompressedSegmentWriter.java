@@ -28,6 +28,8 @@ final class CompressedSegmentWriter implements AutoCloseable
     private final SegmentEntry entry;
     private final int frameTarget;
     private byte[] frame;
+    /** Reused for every frame's compressed bytes. */
+    private byte[] scratch = new byte[0];
     private ByteBuffer index = ByteBuffer.allocate(64 * INDEX_ENTRY_LENGTH + 4).order(ByteOrder.LITTLE_ENDIAN);
     private int frameLength;
     private int frameCount;
@@ -73,8 +75,13 @@ final class CompressedSegmentWriter implements AutoCloseable
 
     private void flushFrame() throws IOException
     {
-        final byte[] compressed = FrameCodec.compress(codec, frame, frameLength);
-        writeFully(ByteBuffer.wrap(compressed), filePosition);
+        final int needed = FrameCodec.scratchLength(codec, frameLength);
+        if (scratch.length < needed)
+        {
+            scratch = new byte[needed];
+        }
+        final int compressedLength = FrameCodec.compress(codec, frame, frameLength, scratch);
+        writeFully(ByteBuffer.wrap(scratch, 0, compressedLength), filePosition);
         if (index.remaining() < INDEX_ENTRY_LENGTH + 4)
         {
             final ByteBuffer bigger = ByteBuffer.allocate(index.capacity() * 2).order(ByteOrder.LITTLE_ENDIAN);
@@ -82,9 +89,9 @@ final class CompressedSegmentWriter implements AutoCloseable
             bigger.put(index);
             index = bigger;
         }
-        index.putLong(frameFirstSequence).putLong(filePosition).putInt(compressed.length).putInt(frameLength)
+        index.putLong(frameFirstSequence).putLong(filePosition).putInt(compressedLength).putInt(frameLength)
             .putLong(frameMaxTimestamp);
-        filePosition += compressed.length;
+        filePosition += compressedLength;
         frameCount++;
         frameLength = 0;
     }

@@ -47,6 +47,11 @@ public final class BufferFlusher implements AutoCloseable
         return executor.isShutdown();
     }
 
+    boolean isTerminated()
+    {
+        return executor.isTerminated();
+    }
+
     /**
      * Stop the thread once the queued operations ran; call after every stream was closed (a stream's
      * {@code close()} drains its own operations first).

@@ -97,7 +97,7 @@ final class FlushQueue
         {
             while (completed < ticket)
             {
-                if (flusher.isShutdown() && !scheduled)
+                if (flusher.isTerminated() || flusher.isShutdown() && !scheduled)
                 {
                     break;
                 }

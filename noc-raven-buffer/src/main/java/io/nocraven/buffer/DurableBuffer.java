@@ -2,6 +2,7 @@ package io.nocraven.buffer;
 
 import io.nocraven.buffer.compress.SegmentCompressor;
 import io.nocraven.buffer.ingest.StreamIngest;
+import io.nocraven.buffer.journal.BufferFlusher;
 import io.nocraven.buffer.journal.SpaceBudget;
 import io.nocraven.buffer.journal.StreamJournal;
 import io.nocraven.buffer.journal.StreamStatsSampler;
@@ -20,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A durable buffer: a directory of named streams ({@code DIR/streams/NAME/}), a total cap and disk headroom over
- * all of them, and one background compressor. The entry point of the library.
+ * all of them, one background compressor and one background flusher ({@link BufferFlusher}: forces and seals of
+ * {@link Durability#PERIODIC} streams, off their writer threads). The entry point of the library.
  * <pre>{@code
  * try (DurableBuffer buffer = DurableBuffer.open(BufferConfig.of(dir)))
  * {
@@ -53,6 +56,7 @@ public final class DurableBuffer implements AutoCloseable
         thread.setDaemon(true);
         return thread;
     });
+    private final BufferFlusher flusher = new BufferFlusher();
     private final Map<String, StreamJournal> streams = new LinkedHashMap<>();
     private final Map<String, StreamIngest> ingests = new LinkedHashMap<>();
     private final Map<String, StreamStatsSampler> samplers = new LinkedHashMap<>();
@@ -107,6 +111,7 @@ public final class DurableBuffer implements AutoCloseable
         }
         final Path directory = config.directory().resolve(STREAMS_DIRECTORY).resolve(streamConfig.name());
         final StreamJournal journal = StreamJournal.open(streamConfig, directory, config.files(), config.clock(), budget);
+        journal.flushWith(flusher);
         if (streamConfig.compression() != Compression.NONE)
         {
             journal.sealedSink(entry -> compressor.submit(journal, entry));
@@ -182,7 +187,10 @@ public final class DurableBuffer implements AutoCloseable
         return config;
     }
 
-    /** Drain every ingest, stop the compressor, force and close every stream, release the lock. */
+    /**
+     * Drain every ingest, let the flusher finish its seals, stop the compressor, force and close every stream, stop
+     * the flusher, release the lock.
+     */
     @Override
     public synchronized void close() throws IOException
     {
@@ -190,12 +198,26 @@ public final class DurableBuffer implements AutoCloseable
         {
             ingest.close();
         }
+        for (final StreamJournal journal : streams.values())
+        {
+            journal.awaitFlushed();
+        }
         compressor.close();
         preallocator.shutdownNow();
+        try
+        {
+            // a spare being written now must be done before the streams delete their ready spares
+            preallocator.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
         for (final StreamJournal journal : streams.values())
         {
             journal.close();
         }
+        flusher.close();
         ingests.clear();
         streams.clear();
         lock.release();

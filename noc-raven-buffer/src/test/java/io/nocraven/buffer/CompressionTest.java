@@ -48,6 +48,7 @@ class CompressionTest
 
     private static void compressSealed(final DurableBuffer buffer, final StreamJournal journal)
     {
+        journal.awaitFlushed();
         for (final SegmentEntry entry : journal.catalog().snapshot())
         {
             if (entry.isSealed())

@@ -32,6 +32,7 @@ class MetricsTest
                 Records.append(journal, id);
             }
             journal.commitBatch(true);
+            journal.awaitFlushed();
             final StreamStats stats = buffer.stats().get(0);
             assertEquals("s", stats.stream());
             assertEquals(3000, stats.recordsIn());

@@ -1,6 +1,7 @@
 package io.nocraven.buffer.fs;
 
 import java.io.IOException;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -103,4 +104,18 @@ public interface FileLayer
      * @throws IOException on failure.
      */
     void createDirectories(Path directory) throws IOException;
+
+    /**
+     * Force a range of a mapped file to the device ({@code msync}); the buffer's only way of forcing segment records
+     * and headers, so tests can slow it down or make it fail.
+     *
+     * @param buffer the mapping.
+     * @param offset first byte.
+     * @param length bytes.
+     * @throws java.io.UncheckedIOException when the device reports an error.
+     */
+    default void force(MappedByteBuffer buffer, int offset, int length)
+    {
+        buffer.force(offset, length);
+    }
 }

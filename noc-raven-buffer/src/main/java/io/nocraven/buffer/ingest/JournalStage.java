@@ -87,6 +87,7 @@ final class JournalStage implements EventHandler<IngestEvent>
     public void onShutdown()
     {
         journal.commitBatch(true);
+        journal.awaitFlushed();
         completeDurable();
     }
 

@@ -8,7 +8,9 @@ import io.nocraven.buffer.segment.SegmentEntry;
 /**
  * Applies a stream's limits before it allocates a segment: expire by age, then free space for the stream quota,
  * the total cap and the disk headroom, preferring segments every consumer has acknowledged and otherwise following
- * the overflow policy. Runs on the stream's writer thread.
+ * the overflow policy. Runs on the stream's writer thread. A segment rolled but not yet sealed by the background
+ * flusher is never a victim ({@link SegmentReclaimer#oldestSealed()} only returns sealed ones); when it is the only
+ * candidate of its own stream, the writer waits for its seal.
  */
 final class Retention
 {
@@ -43,12 +45,24 @@ final class Retention
         {
             return;
         }
-        SegmentEntry oldest = journal.reclaimer().oldestSealed();
+        SegmentEntry oldest = oldestExpirable(nowMs - maxAgeMs);
         while (oldest != null && oldest.maxTimestamp() < nowMs - maxAgeMs)
         {
             journal.reclaimer().evict(oldest, DropReason.EXPIRED);
-            oldest = journal.reclaimer().oldestSealed();
+            oldest = oldestExpirable(nowMs - maxAgeMs);
         }
+    }
+
+    /** The oldest sealed segment; waits for the background seal of the rolled one only when it is due to expire. */
+    private SegmentEntry oldestExpirable(final long expiredBefore)
+    {
+        final SegmentEntry oldest = journal.reclaimer().oldestSealed();
+        final SegmentEntry first = oldest == null ? journal.catalog().first() : null;
+        if (first != null && first.maxTimestamp() < expiredBefore && journal.awaitRolledSeal())
+        {
+            return journal.reclaimer().oldestSealed();
+        }
+        return oldest;
     }
 
     /**
@@ -106,9 +120,23 @@ final class Retention
         }
     }
 
-    private int freeOwn(final DropReason evicted, final DropReason rejected)
+    /**
+     * The stream's oldest sealed segment; when the oldest one is the segment rolled last and the background flusher
+     * has not sealed it yet (neither active nor sealed), waits for that seal first, so a tight quota still evicts.
+     */
+    private SegmentEntry oldestOwn()
     {
         final SegmentEntry oldest = journal.reclaimer().oldestSealed();
+        if (oldest == null && journal.awaitRolledSeal())
+        {
+            return journal.reclaimer().oldestSealed();
+        }
+        return oldest;
+    }
+
+    private int freeOwn(final DropReason evicted, final DropReason rejected)
+    {
+        final SegmentEntry oldest = oldestOwn();
         if (oldest != null && (journal.reclaimer().isFullyAcknowledged(oldest) ||
             journal.config().overflowPolicy() == OverflowPolicy.DROP_OLDEST))
         {
@@ -120,7 +148,7 @@ final class Retention
 
     private int freeAny(final DropReason evicted, final DropReason rejected)
     {
-        final SegmentEntry own = journal.reclaimer().oldestSealed();
+        final SegmentEntry own = oldestOwn();
         if (own != null && journal.reclaimer().isFullyAcknowledged(own))
         {
             journal.reclaimer().evict(own, evicted);

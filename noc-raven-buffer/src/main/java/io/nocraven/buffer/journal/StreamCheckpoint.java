@@ -8,7 +8,8 @@ import java.io.IOException;
 /**
  * The stream checkpoint ({@code stream.checkpoint}): value 0 is the base sequence below which sealed segments are
  * trusted at open, value 1 the next sequence. A failed write is counted, not thrown: the previous slot stays valid,
- * so recovery merely verifies a few more segments.
+ * so recovery merely verifies a few more segments. Written by the writer thread (open, close, inline seals) and by
+ * the background flusher (its seals), hence synchronised.
  */
 final class StreamCheckpoint
 {
@@ -31,7 +32,7 @@ final class StreamCheckpoint
         return file.value(1);
     }
 
-    void write(final long verifiedBelow, final long nextSequence)
+    synchronized void write(final long verifiedBelow, final long nextSequence)
     {
         try
         {
@@ -43,7 +44,7 @@ final class StreamCheckpoint
         }
     }
 
-    void close()
+    synchronized void close()
     {
         try
         {

@@ -33,6 +33,24 @@ import java.util.function.Consumer;
  * Threading: {@link #append}, {@link #commitBatch(boolean)}, {@link #maintain(long)} and {@link #close()} are
  * called by one writer thread (the stream's ingest thread, or the caller when used directly). Readers, cursors,
  * {@link #durableSequence()} and the counters may be used from any thread.
+ * <p>
+ * In {@link Durability#PERIODIC} mode with a {@link BufferFlusher} ({@link #flushWith}), the writer never waits for
+ * the disk; the work is split, every hand-off going through the stream's {@link FlushQueue} (its lock orders the
+ * memory accesses):
+ * <ul>
+ *   <li>writer thread: {@code appender} (the active segment), {@code activeEntry}'s live summary, {@code nextSequence},
+ *   {@code writtenSequence}, {@code requestedSequence}, {@code lastForceMs}, {@code pendingForce}; at a roll it writes
+ *   the old segment's end marker, gives the old appender to the flusher and never touches it again;</li>
+ *   <li>flusher thread: forcing (the active appender's ranges the writer asked for, a rolled appender, a new
+ *   segment's header and directory), the sealed header, unmapping rolled appenders, sealing their catalog entries,
+ *   the checkpoint written at a seal, the hand-off to the compressor, and {@code durableSequence} (volatile; it
+ *   only moves after the bytes up to it were forced);</li>
+ *   <li>both, at different times: the checkpoint file (synchronised; the writer writes it at open and at close, after
+ *   waiting for the flusher) and the counters (atomic).</li>
+ * </ul>
+ * At most one rolled segment waits for its seal: a roll waits for the previous seal first, so at most two unsealed
+ * segments exist on disk (the rolled one and the active one). In the other modes, and without a flusher, all of it
+ * runs on the writer thread as before.
  */
 public final class StreamJournal implements CorruptionListener, AutoCloseable
 {
@@ -50,7 +68,11 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     private final SpareSegment spare;
     private final RecoveryReport recoveryReport;
     private final UnsafeBuffer wrapper = new UnsafeBuffer(0, 0);
-    private Consumer<SegmentEntry> sealedSink = entry -> { };
+    private volatile Consumer<SegmentEntry> sealedSink = entry -> { };
+    private FlushQueue flushQueue;
+    private ForceOp pendingForce;
+    private long requestedSequence;
+    private long lastSealTicket;
     private SegmentStartListener segmentStart;
     private int headBudget = -1;
     private SegmentAppender appender;
@@ -91,6 +113,7 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         }
         this.durableSequence = nextSequence - 1;
         this.writtenSequence = nextSequence - 1;
+        this.requestedSequence = nextSequence - 1;
         this.cursors = new CursorRegistry(files, directory.resolve(StreamDirectoryDescriptor.CURSOR_DIRECTORY));
         this.reclaimer = new SegmentReclaimer(catalog, cursors, counters, files);
         this.retention = new Retention(this, budget);
@@ -119,7 +142,22 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     }
 
     /**
-     * Where sealed segments are sent (the background compressor); called on the writer thread, must not block.
+     * Force and seal in the background on this flusher instead of on the writer thread ({@link Durability#PERIODIC}
+     * mode only; the other modes ignore it). Call before the writer starts.
+     *
+     * @param flusher the buffer's flusher.
+     */
+    public void flushWith(final BufferFlusher flusher)
+    {
+        if (config.durability() == Durability.PERIODIC && flushQueue == null)
+        {
+            flushQueue = new FlushQueue(flusher, counters);
+        }
+    }
+
+    /**
+     * Where sealed segments are sent (the background compressor); called on the writer thread, or on the flusher
+     * thread when sealing in the background; must not block.
      *
      * @param sink receives each sealed segment.
      */
@@ -259,7 +297,11 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
             try
             {
                 appender = SegmentAppender.create(files, path, nextSequence, config.segmentLength(), clock.time(),
-                    config.durability() != Durability.PAGE_CACHE, spare.take());
+                    flushQueue == null && config.durability() != Durability.PAGE_CACHE, spare.take());
+                if (flushQueue != null)
+                {
+                    flushQueue.submit(new CreatedOp(appender));
+                }
                 activeEntry = new SegmentEntry(nextSequence, config.segmentLength(), path, Compression.NONE,
                     config.segmentLength());
                 catalog.add(activeEntry);
@@ -287,17 +329,56 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         return AppendStatus.DROPPED;
     }
 
-    /** Seal the active segment now (writer thread); the next append starts a new segment. */
+    /**
+     * Seal the active segment now (writer thread); the next append starts a new segment. With a background
+     * flusher, returns once the flusher sealed it.
+     */
     public void sealActiveSegment()
     {
         if (appender != null && appender.recordCount() > 0)
         {
             sealActive();
         }
+        awaitFlushed();
+    }
+
+    /**
+     * Wait until the background flusher has done everything this stream asked of it so far (forces, seals), so
+     * that {@link #durableSequence()} covers what was requested (writer thread or any thread once the writer is
+     * stopped). Returns at once without a flusher.
+     */
+    public void awaitFlushed()
+    {
+        final FlushQueue queue = flushQueue;
+        if (queue != null)
+        {
+            queue.await(queue.lastTicket());
+        }
+    }
+
+    /**
+     * When the flusher has not sealed the segment rolled last yet, wait for it (retention needs a sealed segment to
+     * evict; the rolled one is neither active nor sealed until then). Writer thread.
+     *
+     * @return true when it waited.
+     */
+    boolean awaitRolledSeal()
+    {
+        if (flushQueue == null || flushQueue.isDone(lastSealTicket))
+        {
+            return false;
+        }
+        flushQueue.await(lastSealTicket);
+        return true;
     }
 
     private void sealActive()
     {
+        if (flushQueue != null)
+        {
+            sealInBackground();
+            return;
+        }
         appender.seal(config.durability() != Durability.PAGE_CACHE);
         activeEntry.seal(appender.recordCount(), appender.firstTimestamp(), appender.maxTimestamp(), appender.position());
         appender.close();
@@ -313,14 +394,65 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         }
     }
 
+    /**
+     * The roll's part on the writer thread: wait for the previous seal (at most one pending), write the end marker,
+     * publish the final summary (readers move on to the next segment) and hand the appender to the flusher.
+     */
+    private void sealInBackground()
+    {
+        flushQueue.await(lastSealTicket);
+        final SegmentAppender old = appender;
+        final SegmentEntry entry = activeEntry;
+        old.finish();
+        entry.update(old.recordCount(), old.firstTimestamp(), old.maxTimestamp());
+        appender = null;
+        activeEntry = null;
+        pendingForce = null;
+        final long through = nextSequence - 1;
+        writtenSequence = through;
+        requestedSequence = through;
+        lastSealTicket = flushQueue.submit(new SealOp(old, entry, through));
+    }
+
     private void writeCheckpoint()
     {
         checkpoint.write(activeEntry != null ? activeEntry.baseSequence() : nextSequence, nextSequence);
     }
 
+    private void advanceDurable(final long sequence)
+    {
+        if (sequence > durableSequence)
+        {
+            durableSequence = sequence;
+        }
+    }
+
+    /**
+     * Ask the flusher to force what the active segment holds now and then advance the durable watermark to
+     * {@code written}; coalesced with a request the flusher has not started yet.
+     */
+    private void requestForce(final long written)
+    {
+        if (written <= requestedSequence)
+        {
+            return;
+        }
+        requestedSequence = written;
+        final SegmentAppender target = appender;
+        final int to = target != null ? target.position() : 0;
+        final ForceOp pending = pendingForce;
+        if (pending == null || !pending.extend(target, to, written))
+        {
+            pendingForce = new ForceOp(target, to, written);
+            flushQueue.submit(pendingForce);
+        }
+    }
+
     /**
      * End of an ingest batch (writer thread): publish what was written and, when {@code force} is true or the
-     * durability mode asks for it, force it to disk and advance {@link #durableSequence()}.
+     * durability mode asks for it, force it to disk and advance {@link #durableSequence()}. With a background
+     * flusher ({@link Durability#PERIODIC}) the force is only requested: the flusher forces and then advances
+     * {@link #durableSequence()}; {@link #awaitFlushed()} waits for it.
      *
      * @param force true to force now (group commit, or the periodic timer expired).
      */
@@ -331,6 +463,15 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         if (activeEntry != null)
         {
             activeEntry.update(appender.recordCount(), appender.firstTimestamp(), appender.maxTimestamp());
+        }
+        if (flushQueue != null)
+        {
+            if (force)
+            {
+                requestForce(written);
+                lastForceMs = clock.time();
+            }
+            return;
         }
         if (force && appender != null)
         {
@@ -355,7 +496,8 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
     public boolean maintain(final long nowMs)
     {
         boolean work = false;
-        if (config.durability() == Durability.PERIODIC && durableSequence < nextSequence - 1 &&
+        final long requested = flushQueue != null ? requestedSequence : durableSequence;
+        if (config.durability() == Durability.PERIODIC && requested < nextSequence - 1 &&
             nowMs - lastForceMs >= config.flushIntervalMs())
         {
             commitBatch(true);
@@ -470,7 +612,8 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
 
     /**
      * Force, write the checkpoint and close files (writer thread). The active segment stays open for appends
-     * after the next open.
+     * after the next open. With a background flusher, waits until it has done this stream's work (an operation
+     * that keeps failing gets one last attempt).
      */
     @Override
     public void close()
@@ -480,7 +623,18 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
             return;
         }
         closed = true;
-        if (appender != null)
+        if (flushQueue != null)
+        {
+            commitBatch(true);
+            flushQueue.closing();
+            awaitFlushed();
+            if (appender != null)
+            {
+                appender.close();
+                appender = null;
+            }
+        }
+        else if (appender != null)
         {
             commitBatch(true);
             appender.close();
@@ -497,6 +651,135 @@ public final class StreamJournal implements CorruptionListener, AutoCloseable
         catch (final IOException ex)
         {
             counters.onIoError();
+        }
+    }
+
+    /** A periodic force of the active segment up to a position, then the durable watermark (flusher thread). */
+    private final class ForceOp implements FlushQueue.Op
+    {
+        private final SegmentAppender target;
+        private int to;
+        private long sequence;
+        private boolean started;
+
+        ForceOp(final SegmentAppender target, final int to, final long sequence)
+        {
+            this.target = target;
+            this.to = to;
+            this.sequence = sequence;
+        }
+
+        /** Writer: take a later position into this request when the flusher has not started it. */
+        synchronized boolean extend(final SegmentAppender newTarget, final int newTo, final long newSequence)
+        {
+            if (started || newTarget != target)
+            {
+                return false;
+            }
+            to = newTo;
+            sequence = newSequence;
+            return true;
+        }
+
+        @Override
+        public void run()
+        {
+            final int end;
+            final long through;
+            synchronized (this)
+            {
+                started = true;
+                end = to;
+                through = sequence;
+            }
+            if (target != null && target.forceTo(end))
+            {
+                counters.onForce();
+            }
+            advanceDurable(through);
+        }
+
+        @Override
+        public void abandon()
+        {
+            // nothing held; the watermark stays where the last successful force left it
+        }
+    }
+
+    /** The header force and directory sync of a new segment, before any of its records is declared durable. */
+    private final class CreatedOp implements FlushQueue.Op
+    {
+        private final SegmentAppender created;
+
+        CreatedOp(final SegmentAppender created)
+        {
+            this.created = created;
+        }
+
+        @Override
+        public void run()
+        {
+            created.forceHeader();
+            try
+            {
+                files.syncDirectory(created.path().getParent());
+            }
+            catch (final IOException ex)
+            {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+
+        @Override
+        public void abandon()
+        {
+            // the segment stays; recovery removes it when its header never reached the device
+        }
+    }
+
+    /**
+     * The seal of a rolled segment, in this order: force its records and end marker, write and force the sealed
+     * header, unmap it, seal its catalog entry, advance the durable watermark, write the checkpoint, hand it to the
+     * compressor.
+     */
+    private final class SealOp implements FlushQueue.Op
+    {
+        private final SegmentAppender old;
+        private final SegmentEntry entry;
+        private final long through;
+
+        SealOp(final SegmentAppender old, final SegmentEntry entry, final long through)
+        {
+            this.old = old;
+            this.entry = entry;
+            this.through = through;
+        }
+
+        @Override
+        public void run()
+        {
+            old.sealHeader(true);
+            counters.onForce();
+            finish();
+            advanceDurable(through);
+            checkpoint.write(entry.endSequence(), entry.endSequence());
+            if (config.compression() != Compression.NONE)
+            {
+                sealedSink.accept(entry);
+            }
+        }
+
+        @Override
+        public void abandon()
+        {
+            finish();
+        }
+
+        private void finish()
+        {
+            final int end = old.position();
+            old.close();
+            entry.seal(old.recordCount(), old.firstTimestamp(), old.maxTimestamp(), end);
         }
     }
 }

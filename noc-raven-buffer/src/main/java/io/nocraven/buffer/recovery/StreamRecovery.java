@@ -6,6 +6,7 @@ import io.nocraven.buffer.compress.CompressedSegmentHeader;
 import io.nocraven.buffer.compress.CompressedSegmentIndex;
 import io.nocraven.buffer.fs.FileLayer;
 import io.nocraven.buffer.segment.CorruptSegmentException;
+import io.nocraven.buffer.segment.SegmentAppender;
 import io.nocraven.buffer.segment.SegmentEntry;
 import io.nocraven.buffer.segment.SegmentDescriptor;
 import io.nocraven.buffer.segment.SegmentHeader;
@@ -27,6 +28,10 @@ import java.util.TreeMap;
  *   reaches them, which quarantines the segment on damage;</li>
  *   <li>a damaged segment that is not the last is quarantined (renamed {@code .corrupt}, its records counted
  *   lost); the last one is truncated at its first invalid record and everything after is zeroed;</li>
+ *   <li>a segment before the last one whose header is not sealed and that has no end marker was rolled and the
+ *   crash came before the background flusher sealed it: it is truncated like the last one and then sealed (end
+ *   marker, sealed header, forced); at most two unsealed segments exist at the tail (the writer waits for the
+ *   previous seal before it rolls again), but any number is handled;</li>
  *   <li>nothing here throws for data damage; only I/O failures of the directory itself propagate.</li>
  * </ol>
  * Not thread safe; runs once, before the stream is used.
@@ -221,12 +226,17 @@ public final class StreamRecovery
             report.trusted();
             return entry;
         }
-        final int status = tailScanner.scan(path, base, header, isLast);
+        final boolean rolledUnsealed = !isLast && !header.isSealed();
+        final int status = tailScanner.scan(path, base, header, isLast || rolledUnsealed);
         if (TailScanner.SEALED == status)
         {
             entry.seal(tailScanner.recordCount(), tailScanner.firstTimestamp(), tailScanner.maxTimestamp(),
                 tailScanner.endOffset());
             return entry;
+        }
+        if (rolledUnsealed)
+        {
+            return sealRolled(path, entry, header);
         }
         if (!isLast)
         {
@@ -240,6 +250,26 @@ public final class StreamRecovery
         return entry;
     }
 
+    /**
+     * A segment before the last one whose header was never sealed and that has no end marker: the writer rolled to
+     * the next segment and the crash came before the background flusher forced and sealed it (the records a power
+     * loss kept end at the first invalid one, and the tail after it was zeroed). Its valid records are kept: write
+     * the end marker and the sealed header there, as the flusher would have.
+     */
+    private SegmentEntry sealRolled(final Path path, final SegmentEntry entry, final SegmentHeader header)
+        throws IOException
+    {
+        final int count = tailScanner.recordCount();
+        try (SegmentAppender appender = SegmentAppender.resume(files, path, entry.baseSequence(), header.capacity(),
+            tailScanner.endOffset(), count, tailScanner.firstTimestamp(), tailScanner.maxTimestamp()))
+        {
+            appender.seal(true);
+            entry.seal(count, tailScanner.firstTimestamp(), tailScanner.maxTimestamp(), appender.position());
+        }
+        report.note("sealed " + path.getFileName() + " after " + count +
+            " records (rolled, the crash came before its seal)");
+        return entry;
+    }
 
     private void quarantine(final Path path, final String reason, final long lost) throws IOException
     {

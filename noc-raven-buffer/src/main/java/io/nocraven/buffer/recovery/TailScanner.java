@@ -17,8 +17,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Verifies every record of one raw segment and, for the last segment of a stream, repairs its tail: everything
  * from the first invalid record (torn write, garbage, stale bytes) to the end of the file is zeroed so the next
- * append starts on clean ground. A segment that ends with a valid end-of-segment record but an unsealed header (a
- * crash between the two writes) gets its header sealed.
+ * append starts on clean ground (the same for a segment a roll left unsealed before the last one, before recovery
+ * seals it). A segment that ends with a valid end-of-segment record but an unsealed header (a crash between the two
+ * writes) gets its header sealed.
  */
 final class TailScanner
 {
@@ -43,7 +44,7 @@ final class TailScanner
         this.report = report;
     }
 
-    int scan(final Path path, final long base, final SegmentHeader header, final boolean isLast) throws IOException
+    int scan(final Path path, final long base, final SegmentHeader header, final boolean repairTail) throws IOException
     {
         final String name = path.getFileName().toString();
         try (FileChannel channel = files.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE))
@@ -63,7 +64,7 @@ final class TailScanner
                     }
                     return SEALED;
                 }
-                if (isLast)
+                if (repairTail)
                 {
                     final int lastNonZero = lastNonZero(new UnsafeBuffer(mapped), endOffset);
                     if (lastNonZero >= endOffset)

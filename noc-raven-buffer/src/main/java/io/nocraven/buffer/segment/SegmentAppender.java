@@ -20,9 +20,16 @@ import static io.nocraven.buffer.segment.RecordDescriptor.*;
  * The single writer of the active segment: appends records into the memory-mapped, preallocated file, writing the
  * frame length last with a release store, forces dirty ranges to disk and seals the segment. Not thread safe:
  * exactly one thread appends.
+ * <p>
+ * With a background flusher ({@code journal/BufferFlusher}) the work is split between two threads, each hand-off
+ * going through the flusher's queue (which orders the memory accesses): the writer appends and, at a roll, writes
+ * the end marker ({@link #finish()}) and never touches the appender again; the flusher forces ranges the writer
+ * has finished ({@link #forceTo(int)}, {@link #forceHeader()}), writes the sealed header ({@link #sealHeader(boolean)})
+ * and unmaps ({@link #close()}). {@code forcedPosition} then belongs to the flusher.
  */
 public final class SegmentAppender implements AutoCloseable
 {
+    private final FileLayer files;
     private final FileChannel channel;
     private final MappedByteBuffer mapped;
     private final ByteBuffer view;
@@ -38,9 +45,11 @@ public final class SegmentAppender implements AutoCloseable
     private long maxTimestamp;
 
     private SegmentAppender(
-        final Path path, final FileChannel channel, final long baseSequence, final int capacity, final int position,
-        final int recordCount, final long firstTimestamp, final long maxTimestamp) throws IOException
+        final FileLayer files, final Path path, final FileChannel channel, final long baseSequence, final int capacity,
+        final int position, final int recordCount, final long firstTimestamp, final long maxTimestamp)
+        throws IOException
     {
+        this.files = files;
         this.path = path;
         this.channel = channel;
         this.mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, capacity);
@@ -106,11 +115,11 @@ public final class SegmentAppender implements AutoCloseable
                 files.preallocate(channel, capacity);
             }
             final SegmentAppender appender = new SegmentAppender(
-                path, channel, baseSequence, capacity, SegmentDescriptor.HEADER_LENGTH, 0, 0, 0);
+                files, path, channel, baseSequence, capacity, SegmentDescriptor.HEADER_LENGTH, 0, 0, 0);
             new SegmentHeader().wrap(appender.mapped).initialise(baseSequence, nowMs, capacity);
             if (sync)
             {
-                appender.mapped.force(0, SegmentDescriptor.HEADER_LENGTH);
+                appender.forceHeader();
                 files.syncDirectory(path.getParent());
             }
             return appender;
@@ -145,7 +154,7 @@ public final class SegmentAppender implements AutoCloseable
         try
         {
             return new SegmentAppender(
-                path, channel, baseSequence, capacity, position, recordCount, firstTimestamp, maxTimestamp);
+                files, path, channel, baseSequence, capacity, position, recordCount, firstTimestamp, maxTimestamp);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -239,15 +248,37 @@ public final class SegmentAppender implements AutoCloseable
      */
     public boolean force()
     {
+        return forceTo(position);
+    }
+
+    /**
+     * Force the bytes from the last forced position up to {@code to} (a position the writer had reached when it
+     * asked). On failure nothing is marked forced, so the next call forces the range again.
+     *
+     * @param to end of the range (exclusive).
+     * @return true when there was something to force.
+     * @throws java.io.UncheckedIOException when the device reports an error (msync failed).
+     */
+    public boolean forceTo(final int to)
+    {
         final int from = forcedPosition;
-        final int to = position;
-        if (to == from)
+        if (to <= from)
         {
             return false;
         }
-        mapped.force(from, to - from);
+        files.force(mapped, from, to - from);
         forcedPosition = to;
         return true;
+    }
+
+    /**
+     * Force the segment header (a new segment's, before any of its records is declared durable).
+     *
+     * @throws java.io.UncheckedIOException when the device reports an error.
+     */
+    public void forceHeader()
+    {
+        files.force(mapped, 0, SegmentDescriptor.HEADER_LENGTH);
     }
 
     /**
@@ -257,8 +288,30 @@ public final class SegmentAppender implements AutoCloseable
      */
     public void seal(final boolean sync)
     {
+        finish();
+        sealHeader(sync);
+    }
+
+    /**
+     * Write the end-of-segment marker (the writer's last write to this segment; readers move on to the next
+     * segment when they reach it).
+     */
+    public void finish()
+    {
         writeHeader(position, HEADER_LENGTH, recordCount, END_OF_SEGMENT_TYPE, maxTimestamp);
         position += HEADER_LENGTH;
+    }
+
+    /**
+     * After {@link #finish()}: force the records and the end marker, then write the sealed header and force it, so
+     * a header that says sealed is only ever on the device after the records it vouches for. Safe to call again
+     * after a failure (the forced range and the header are idempotent).
+     *
+     * @param sync true to force (every mode but page cache).
+     * @throws java.io.UncheckedIOException when a force fails (the header may then be written but not forced).
+     */
+    public void sealHeader(final boolean sync)
+    {
         if (sync)
         {
             force();
@@ -266,7 +319,7 @@ public final class SegmentAppender implements AutoCloseable
         new SegmentHeader().wrap(mapped).seal(position, recordCount, firstTimestamp, maxTimestamp);
         if (sync)
         {
-            mapped.force(0, SegmentDescriptor.HEADER_LENGTH);
+            forceHeader();
         }
         forcedPosition = position;
     }

@@ -390,6 +390,8 @@ def run_one(a, unit_rate, duration, log=print):
             if "sent" not in m:
                 raise RuntimeError("%s failed: %s" % (a.gen, gout[-500:]))
             sent_d, sent_u, gel = int(m["sent"]), int(m["units"]), float(m["elapsed"])
+            if "lat_p99_ms" in m:
+                notes.append("req-ms-p50/p99/max=%s/%s/%s" % (m["lat_p50_ms"], m["lat_p99_ms"], m["lat_max_ms"]))
         else:
             m = re.search(r"count=(\d+), time=([\d.]+)", gout)
             if not m:

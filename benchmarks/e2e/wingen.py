@@ -6,7 +6,8 @@ winevt/winlogbeat/sys-7036-service-state, record id and time varied) to
 http://127.0.0.1:PORT/api/v1/windows-events over one keep-alive connection, at a target rate
 (events/s, 0 = as fast as possible), bounded by -n REQUESTS and -t SECONDS. Only 127.0.0.0/8.
 Prints one pbgen-style summary line: sent=<requests answered 202> units=<events in them>
-errors=<other answers> elapsed=<s> rate=<requests/s>.
+errors=<other answers> elapsed=<s> rate=<requests/s> lat_p50_ms= lat_p99_ms= lat_max_ms= (each request's
+time from sending it to reading the whole answer, on the one connection).
 """
 import argparse
 import http.client
@@ -63,6 +64,7 @@ def main():
     conn = http.client.HTTPConnection(a.host, a.port, timeout=10)
     interval = a.batch / a.rate if a.rate > 0 else 0.0
     sent = errors = 0
+    lat = []
     t0 = time.monotonic()
     next_at = t0
     i = 0
@@ -75,9 +77,11 @@ def main():
             continue
         next_at += interval
         try:
+            started = time.monotonic()
             conn.request("POST", "/api/v1/windows-events", body=bs[i % len(bs)], headers=headers)
             r = conn.getresponse()
             r.read()
+            lat.append(time.monotonic() - started)
             if r.status == 202:
                 sent += 1
             else:
@@ -89,8 +93,12 @@ def main():
         i += 1
     el = time.monotonic() - t0
     conn.close()
-    print("sent=%d units=%d errors=%d elapsed=%.3f rate=%.1f" % (sent, sent * a.batch, errors, el,
-                                                                  sent / max(el, 1e-6)))
+    lat.sort()
+
+    def pct(p):
+        return 1000 * lat[min(len(lat) - 1, int(p * len(lat)))] if lat else 0.0
+    print("sent=%d units=%d errors=%d elapsed=%.3f rate=%.1f lat_p50_ms=%.2f lat_p99_ms=%.2f lat_max_ms=%.2f" % (
+        sent, sent * a.batch, errors, el, sent / max(el, 1e-6), pct(0.50), pct(0.99), pct(1.0)))
 
 
 if __name__ == "__main__":

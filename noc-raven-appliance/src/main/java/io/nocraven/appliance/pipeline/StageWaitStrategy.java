@@ -22,8 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * stage that finds nothing new sleeps {@link #POLL_PARK_NANOS} at a time without asking to be woken (the producers'
  * {@link #signalAllWhenBlocking()} is then one uncontended atomic read), and on waking takes everything published
  * meanwhile as one batch: one buffer commit and one wake-up for tens of inputs. Only after {@link #POLL_NANOS} without
- * anything new does it block on a lock, as {@code LiteTimeoutBlockingWaitStrategy} does, so an idle appliance uses no
- * CPU; the first input after idle wakes it at once.
+ * anything new (counted from the last input, so the idle timeouts below do not poll) does it block on a lock, as
+ * {@code LiteTimeoutBlockingWaitStrategy} does, so an idle appliance uses almost no CPU; the first input after idle
+ * wakes it at once.
  * <p>
  * Waiting for an upstream stage (a stage on its own thread behind another, which may be inside an fsync) always
  * polls: the input is already there and the upstream stage is working on it.
@@ -46,6 +47,12 @@ public final class StageWaitStrategy implements WaitStrategy
     private final AtomicBoolean signalNeeded = new AtomicBoolean();
     private final long timeoutNanos;
     private volatile LongPredicate published = sequence -> true;
+    /**
+     * When a wait last found input (set lazily from {@link #sawInput}): polling only follows traffic, so an idle
+     * stage's periodic timeouts go straight back to blocking. Plain fields: the ring has one consumer thread.
+     */
+    private long lastInputNanos;
+    private boolean sawInput;
 
     /**
      * @param timeout idle time after which a stage's {@code onTimeout} runs.
@@ -77,9 +84,16 @@ public final class StageWaitStrategy implements WaitStrategy
         final LongPredicate isPublished = published;
         if (available >= sequence && isPublished.test(sequence))
         {
+            sawInput = true;
             return available;
         }
         final long start = System.nanoTime();
+        if (sawInput)
+        {
+            sawInput = false;
+            lastInputNanos = start;
+        }
+        final long sinceInput = start - lastInputNanos;
         int spins = 0;
         while ((available = dependentSequence.get()) < sequence || !isPublished.test(sequence))
         {
@@ -96,7 +110,7 @@ public final class StageWaitStrategy implements WaitStrategy
             {
                 throw TimeoutException.INSTANCE;
             }
-            if (waited < POLL_NANOS || cursor.get() >= sequence)
+            if (sinceInput + waited < POLL_NANOS || cursor.get() >= sequence)
             {
                 LockSupport.parkNanos(POLL_PARK_NANOS);
             }
@@ -105,6 +119,7 @@ public final class StageWaitStrategy implements WaitStrategy
                 block(sequence, cursor, barrier, timeoutNanos - waited);
             }
         }
+        sawInput = true;
         return available;
     }
 

@@ -35,6 +35,8 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(ForwarderRunner.class);
     private static final int BATCH = 512;
     private static final long IDLE_NANOS = 5_000_000L;
+    /** Longest sleep between polls of an idle buffer: empty polls double the sleep from {@link #IDLE_NANOS} to this. */
+    private static final long MAX_IDLE_NANOS = 50_000_000L;
     /** Longest time spent at stop delivering what the buffer holds. */
     private static final long STOP_DRAIN_MILLIS = 5_000;
 
@@ -53,6 +55,7 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
     private final JsonRecordWriter writer;
     private final Thread thread;
     private ListenerType current;
+    private long idleNanos = IDLE_NANOS;
     private volatile boolean paused;
     private volatile boolean running = true;
     private volatile long replayFromMs = -1;
@@ -110,9 +113,11 @@ public final class ForwarderRunner implements Runnable, AutoCloseable
                 }
                 if (delivered == 0)
                 {
-                    LockSupport.parkNanos(IDLE_NANOS);
+                    LockSupport.parkNanos(idleNanos);
+                    idleNanos = Math.min(idleNanos * 2, MAX_IDLE_NANOS);
                     continue;
                 }
+                idleNanos = IDLE_NANOS;
                 commitOrRewind();
             }
             catch (final RuntimeException | LinkageError ex)

@@ -1,19 +1,15 @@
 package io.nocraven.buffer;
 
-import io.nocraven.buffer.fs.DefaultFileLayer;
-import io.nocraven.buffer.fs.FileLayer;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A file layer over the real one that simulates a small disk: preallocation fails with "No space left on device"
  * once the files under the root would exceed {@code diskBytes}, and usable space is reported accordingly.
  */
-final class FaultyFileLayer implements FileLayer
+final class FaultyFileLayer extends ForwardingFileLayer
 {
     private final Path root;
     private volatile long diskBytes;
@@ -72,66 +68,18 @@ final class FaultyFileLayer implements FileLayer
     }
 
     @Override
-    public FileChannel open(final Path path, final OpenOption... options) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.open(path, options);
-    }
-
-    @Override
     public void preallocate(final FileChannel channel, final long length) throws IOException
     {
         if (failAll || used() + length > diskBytes)
         {
             throw new IOException("No space left on device");
         }
-        DefaultFileLayer.INSTANCE.preallocate(channel, length);
-    }
-
-    @Override
-    public void syncDirectory(final Path directory) throws IOException
-    {
-        DefaultFileLayer.INSTANCE.syncDirectory(directory);
+        super.preallocate(channel, length);
     }
 
     @Override
     public long usableSpace(final Path directory) throws IOException
     {
         return Math.max(0, diskBytes - used());
-    }
-
-    @Override
-    public void move(final Path from, final Path to) throws IOException
-    {
-        DefaultFileLayer.INSTANCE.move(from, to);
-    }
-
-    @Override
-    public void delete(final Path path) throws IOException
-    {
-        DefaultFileLayer.INSTANCE.delete(path);
-    }
-
-    @Override
-    public long size(final Path path) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.size(path);
-    }
-
-    @Override
-    public List<Path> list(final Path directory) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.list(directory);
-    }
-
-    @Override
-    public List<Path> listDirectories(final Path directory) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.listDirectories(directory);
-    }
-
-    @Override
-    public void createDirectories(final Path directory) throws IOException
-    {
-        DefaultFileLayer.INSTANCE.createDirectories(directory);
     }
 }

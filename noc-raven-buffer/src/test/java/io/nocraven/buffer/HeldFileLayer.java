@@ -1,13 +1,9 @@
 package io.nocraven.buffer;
 
-import io.nocraven.buffer.fs.DefaultFileLayer;
-import io.nocraven.buffer.fs.FileLayer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -22,7 +18,7 @@ import java.util.function.Predicate;
  * mappings in the order they were first forced, or {@code sync}); a call whose event matches the hold predicate
  * blocks until {@link #release()}; the next {@link #failNext(int)} calls throw as a failing device would.
  */
-final class HeldFileLayer implements FileLayer
+final class HeldFileLayer extends ForwardingFileLayer
 {
     private final List<String> events = new ArrayList<>();
     private final Map<MappedByteBuffer, Integer> mappings = new IdentityHashMap<>();
@@ -137,67 +133,13 @@ final class HeldFileLayer implements FileLayer
             id = mappings.computeIfAbsent(buffer, b -> mappings.size());
         }
         hook("force " + id + " " + offset + " " + length);
-        FileLayer.super.force(buffer, offset, length);
+        super.force(buffer, offset, length);
     }
 
     @Override
     public void syncDirectory(final Path directory) throws IOException
     {
         hook("sync");
-        DefaultFileLayer.INSTANCE.syncDirectory(directory);
-    }
-
-    @Override
-    public FileChannel open(final Path path, final OpenOption... options) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.open(path, options);
-    }
-
-    @Override
-    public void preallocate(final FileChannel channel, final long length) throws IOException
-    {
-        DefaultFileLayer.INSTANCE.preallocate(channel, length);
-    }
-
-    @Override
-    public long usableSpace(final Path directory) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.usableSpace(directory);
-    }
-
-    @Override
-    public void move(final Path from, final Path to) throws IOException
-    {
-        DefaultFileLayer.INSTANCE.move(from, to);
-    }
-
-    @Override
-    public void delete(final Path path) throws IOException
-    {
-        DefaultFileLayer.INSTANCE.delete(path);
-    }
-
-    @Override
-    public long size(final Path path) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.size(path);
-    }
-
-    @Override
-    public List<Path> list(final Path directory) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.list(directory);
-    }
-
-    @Override
-    public List<Path> listDirectories(final Path directory) throws IOException
-    {
-        return DefaultFileLayer.INSTANCE.listDirectories(directory);
-    }
-
-    @Override
-    public void createDirectories(final Path directory) throws IOException
-    {
-        DefaultFileLayer.INSTANCE.createDirectories(directory);
+        super.syncDirectory(directory);
     }
 }

@@ -37,6 +37,8 @@ class InspectorTest
             final StreamJournal journal = buffer.stream(StreamConfig.builder("syslog").segmentLength(SEGMENT)
                 .compressionFrameLength(StreamConfig.MIN_FRAME_LENGTH).build());
             Records.appendAll(journal, 0, 20_000);
+            // Rolled segments are sealed by the buffer's flusher thread; only sealed ones can be compressed.
+            journal.awaitFlushed();
             for (final SegmentEntry entry : journal.catalog().snapshot())
             {
                 buffer.compressor().compress(journal, entry);

@@ -1,8 +1,6 @@
 package io.nocraven.testing;
 
 import io.nocraven.core.record.JsonRecordWriter;
-import io.nocraven.core.record.Protocol;
-import io.nocraven.core.record.RecordContext;
 import io.nocraven.core.record.RecordKind;
 import io.nocraven.core.record.RecordWriter;
 
@@ -14,15 +12,27 @@ import java.util.List;
  * A {@link RecordWriter} that writes real JSON lines (through {@link JsonRecordWriter}) into a list, for assertions:
  * {@code JsonLines out = new JsonLines(); decoder.decode(ctx, buf, 0, n, out); assertEquals(1, out.lines().size());}.
  */
-public final class JsonLines implements RecordWriter
+public final class JsonLines extends ForwardingRecordWriter
 {
-    private final List<String> lines = new ArrayList<>();
-    private final List<RecordKind> kinds = new ArrayList<>();
-    private final JsonRecordWriter writer = new JsonRecordWriter((kind, line) ->
+    private final List<String> lines;
+    private final List<RecordKind> kinds;
+
+    /** Writes through a {@link JsonRecordWriter} into {@link #lines()}. */
+    public JsonLines()
     {
-        kinds.add(kind);
-        lines.add(line.toString());
-    });
+        this(new ArrayList<>(), new ArrayList<>());
+    }
+
+    private JsonLines(final List<String> lines, final List<RecordKind> kinds)
+    {
+        super(new JsonRecordWriter((kind, line) ->
+        {
+            kinds.add(kind);
+            lines.add(line.toString());
+        }));
+        this.lines = lines;
+        this.kinds = kinds;
+    }
 
     /** @return every line written so far, in order (a read-only view). */
     public List<String> lines()
@@ -54,120 +64,5 @@ public final class JsonLines implements RecordWriter
     {
         lines.clear();
         kinds.clear();
-    }
-
-    @Override
-    public void beginRecord(final RecordKind kind, final Protocol protocol, final RecordContext context)
-    {
-        writer.beginRecord(kind, protocol, context);
-    }
-
-    @Override
-    public void endRecord()
-    {
-        writer.endRecord();
-    }
-
-    @Override
-    public RecordWriter name(final String name)
-    {
-        writer.name(name);
-        return this;
-    }
-
-    @Override
-    public void startObject()
-    {
-        writer.startObject();
-    }
-
-    @Override
-    public void endObject()
-    {
-        writer.endObject();
-    }
-
-    @Override
-    public void startArray()
-    {
-        writer.startArray();
-    }
-
-    @Override
-    public void endArray()
-    {
-        writer.endArray();
-    }
-
-    @Override
-    public void longValue(final long value)
-    {
-        writer.longValue(value);
-    }
-
-    @Override
-    public void unsignedLongValue(final long value)
-    {
-        writer.unsignedLongValue(value);
-    }
-
-    @Override
-    public void doubleValue(final double value)
-    {
-        writer.doubleValue(value);
-    }
-
-    @Override
-    public void booleanValue(final boolean value)
-    {
-        writer.booleanValue(value);
-    }
-
-    @Override
-    public void stringValue(final CharSequence value)
-    {
-        writer.stringValue(value);
-    }
-
-    @Override
-    public void utf8Value(final byte[] buf, final int offset, final int length)
-    {
-        writer.utf8Value(buf, offset, length);
-    }
-
-    @Override
-    public void hexValue(final byte[] buf, final int offset, final int length)
-    {
-        writer.hexValue(buf, offset, length);
-    }
-
-    @Override
-    public void ipv4Value(final int address)
-    {
-        writer.ipv4Value(address);
-    }
-
-    @Override
-    public void ipv6Value(final byte[] buf, final int offset)
-    {
-        writer.ipv6Value(buf, offset);
-    }
-
-    @Override
-    public void macValue(final byte[] buf, final int offset)
-    {
-        writer.macValue(buf, offset);
-    }
-
-    @Override
-    public void timestampValue(final long epochSeconds, final int nanos, final int fractionDigits)
-    {
-        writer.timestampValue(epochSeconds, nanos, fractionDigits);
-    }
-
-    @Override
-    public void nullValue()
-    {
-        writer.nullValue();
     }
 }

@@ -99,28 +99,12 @@ public final class IngressRing
     public boolean publish(final ListenerType listener, final byte[] address, final int port, final long nanos,
         final byte[] src, final int offset, final int length, final Object reply)
     {
-        if (tooLarge(listener, length))
+        final long seq = tryClaim(listener, length);
+        if (seq < 0)
         {
             return false;
         }
-        final int charge = charge(length);
-        if (charge < 0)
-        {
-            dropped.incrementAndGet(listener.ordinal());
-            return false;
-        }
-        final long seq;
-        try
-        {
-            seq = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
-        {
-            largeBytes.addAndGet(-charge);
-            dropped.incrementAndGet(listener.ordinal());
-            return false;
-        }
-        fill(seq, listener, address, port, nanos, src, offset, length, reply, charge);
+        fill(seq, listener, address, port, nanos, src, offset, length, reply);
         return true;
     }
 
@@ -138,38 +122,17 @@ public final class IngressRing
         final ByteBuf content, final Object reply)
     {
         final int length = content.readableBytes();
-        if (tooLarge(listener, length))
+        final long seq = tryClaim(listener, length);
+        if (seq < 0)
         {
-            return false;
-        }
-        final int charge = charge(length);
-        if (charge < 0)
-        {
-            dropped.incrementAndGet(listener.ordinal());
-            return false;
-        }
-        final long seq;
-        try
-        {
-            seq = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
-        {
-            largeBytes.addAndGet(-charge);
-            dropped.incrementAndGet(listener.ordinal());
             return false;
         }
         try
         {
-            final IngressEvent e = ring.get(seq);
-            content.getBytes(content.readerIndex(), e.ensure(length), IngressEvent.PAYLOAD_OFFSET, length);
-            e.charged = charge;
-            e.length = length;
-            e.listener = listener.ordinal();
-            e.replyChannel = reply;
+            final IngressEvent e = slot(seq, listener, length, reply);
+            content.getBytes(content.readerIndex(), e.data, IngressEvent.PAYLOAD_OFFSET, length);
             e.context.set(sender, listener.configName(), nanos);
-            received.incrementAndGet(listener.ordinal());
-            receivedBytes.addAndGet(listener.ordinal(), length);
+            counted(listener, length);
         }
         finally
         {
@@ -201,7 +164,59 @@ public final class IngressRing
         {
             LockSupport.parkNanos(BUDGET_WAIT_NANOS);
         }
-        fill(ring.next(), listener, address, port, nanos, src, offset, length, null, charge);
+        final long seq = ring.next();
+        ring.get(seq).charged = charge;
+        fill(seq, listener, address, port, nanos, src, offset, length, null);
+    }
+
+    /**
+     * Claims a slot without waiting, refusing the input (counted) when it is larger than the listener takes, when
+     * the large-input budget is spent or when the ring is full; the claimed slot carries the input's budget charge.
+     *
+     * @return the sequence, or -1 when refused.
+     */
+    private long tryClaim(final ListenerType listener, final int length)
+    {
+        if (tooLarge(listener, length))
+        {
+            return -1;
+        }
+        final int charge = charge(length);
+        if (charge < 0)
+        {
+            dropped.incrementAndGet(listener.ordinal());
+            return -1;
+        }
+        final long seq;
+        try
+        {
+            seq = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            largeBytes.addAndGet(-charge);
+            dropped.incrementAndGet(listener.ordinal());
+            return -1;
+        }
+        ring.get(seq).charged = charge;
+        return seq;
+    }
+
+    /** Sizes a claimed slot for the input and sets what does not depend on where the bytes come from. */
+    private IngressEvent slot(final long seq, final ListenerType listener, final int length, final Object reply)
+    {
+        final IngressEvent e = ring.get(seq);
+        e.ensure(length);
+        e.length = length;
+        e.listener = listener.ordinal();
+        e.replyChannel = reply;
+        return e;
+    }
+
+    private void counted(final ListenerType listener, final int length)
+    {
+        received.incrementAndGet(listener.ordinal());
+        receivedBytes.addAndGet(listener.ordinal(), length);
     }
 
     /**
@@ -275,19 +290,14 @@ public final class IngressRing
     }
 
     private void fill(final long seq, final ListenerType listener, final byte[] address, final int port,
-        final long nanos, final byte[] src, final int offset, final int length, final Object reply, final int charge)
+        final long nanos, final byte[] src, final int offset, final int length, final Object reply)
     {
         try
         {
-            final IngressEvent e = ring.get(seq);
-            System.arraycopy(src, offset, e.ensure(length), IngressEvent.PAYLOAD_OFFSET, length);
-            e.charged = charge;
-            e.length = length;
-            e.listener = listener.ordinal();
-            e.replyChannel = reply;
+            final IngressEvent e = slot(seq, listener, length, reply);
+            System.arraycopy(src, offset, e.data, IngressEvent.PAYLOAD_OFFSET, length);
             e.context.set(address, 0, address.length, port, listener.configName(), nanos);
-            received.incrementAndGet(listener.ordinal());
-            receivedBytes.addAndGet(listener.ordinal(), length);
+            counted(listener, length);
         }
         finally
         {

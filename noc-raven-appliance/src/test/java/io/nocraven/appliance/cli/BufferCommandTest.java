@@ -101,6 +101,8 @@ class BufferCommandTest
                 assertTrue(journal.append(1, BASE_MS + i, p, 0, p.length) >= 0);
             }
             journal.commitBatch(true);
+            // Rolled segments are sealed by the buffer's flusher thread: wait for it, as the appliance's shutdown does.
+            journal.awaitFlushed();
             for (final SegmentEntry entry : journal.catalog().snapshot())
             {
                 if (entry.isSealed())

@@ -6,6 +6,7 @@ import io.nocraven.codec.ProtocolFamily;
 import io.nocraven.codec.syslog.framing.SyslogFramer;
 import io.nocraven.core.record.CountingRecordWriter;
 import io.nocraven.core.record.RecordKind;
+import io.nocraven.testing.ForwardingRecordWriter;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -106,14 +107,13 @@ class SyslogDecodersTest
     }
 
     /** Counts through a CountingRecordWriter, records the calls, and asks for no members of valid records. */
-    private static final class SkippingWriter implements io.nocraven.core.record.RecordWriter
+    private static final class SkippingWriter extends ForwardingRecordWriter
     {
-        private final CountingRecordWriter counting;
         private final List<String> calls;
 
         SkippingWriter(final CountingRecordWriter counting, final List<String> calls)
         {
-            this.counting = counting;
+            super(counting);
             this.calls = calls;
         }
 
@@ -128,118 +128,21 @@ class SyslogDecodersTest
             final io.nocraven.core.record.RecordContext context)
         {
             calls.add("begin:" + kind);
-            counting.beginRecord(kind, protocol, context);
+            super.beginRecord(kind, protocol, context);
         }
 
         @Override
         public void endRecord()
         {
             calls.add("end");
-            counting.endRecord();
+            super.endRecord();
         }
 
         @Override
         public io.nocraven.core.record.RecordWriter name(final String name)
         {
             calls.add("name:" + name);
-            counting.name(name);
-            return this;
-        }
-
-        @Override
-        public void startObject()
-        {
-            counting.startObject();
-        }
-
-        @Override
-        public void endObject()
-        {
-            counting.endObject();
-        }
-
-        @Override
-        public void startArray()
-        {
-            counting.startArray();
-        }
-
-        @Override
-        public void endArray()
-        {
-            counting.endArray();
-        }
-
-        @Override
-        public void longValue(final long value)
-        {
-            counting.longValue(value);
-        }
-
-        @Override
-        public void unsignedLongValue(final long value)
-        {
-            counting.unsignedLongValue(value);
-        }
-
-        @Override
-        public void doubleValue(final double value)
-        {
-            counting.doubleValue(value);
-        }
-
-        @Override
-        public void booleanValue(final boolean value)
-        {
-            counting.booleanValue(value);
-        }
-
-        @Override
-        public void stringValue(final CharSequence value)
-        {
-            counting.stringValue(value);
-        }
-
-        @Override
-        public void utf8Value(final byte[] buf, final int offset, final int length)
-        {
-            counting.utf8Value(buf, offset, length);
-        }
-
-        @Override
-        public void hexValue(final byte[] buf, final int offset, final int length)
-        {
-            counting.hexValue(buf, offset, length);
-        }
-
-        @Override
-        public void ipv4Value(final int address)
-        {
-            counting.ipv4Value(address);
-        }
-
-        @Override
-        public void ipv6Value(final byte[] buf, final int offset)
-        {
-            counting.ipv6Value(buf, offset);
-        }
-
-        @Override
-        public void macValue(final byte[] buf, final int offset)
-        {
-            counting.macValue(buf, offset);
-        }
-
-        @Override
-        public void timestampValue(final long epochSeconds, final int nanos, final int fractionDigits)
-        {
-            counting.timestampValue(epochSeconds, nanos, fractionDigits);
-        }
-
-        @Override
-        public void nullValue()
-        {
-            counting.nullValue();
+            return super.name(name);
         }
     }
 }
